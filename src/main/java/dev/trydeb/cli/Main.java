@@ -1,0 +1,6 @@
+package dev.trydeb.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,114 @@
+package dev.trydeb.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An absolute, normalized path as seen inside the sandbox (like Jib's AbsoluteUnixPath).
+ * Never a host {@link java.nio.file.Path}: a guest path means nothing on the host until it is
+ * resolved against a layer root. No "." or ".." components, no duplicate or trailing slashes.
+ */
+public record GuestPath(String value) implements Comparable<GuestPath> {
+    public static final GuestPath ROOT = new GuestPath("/");
+
+    public GuestPath {
+        if (value == null || !value.startsWith("/")) {
+            throw new IllegalArgumentException("guest path must be absolute: " + value);
+        }
+        if (!value.equals("/")) {
+            if (value.endsWith("/") || value.contains("//") || value.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("guest path is not normalized: " + value);
+            }
+            for (String part : value.substring(1).split("/")) {
+                if (part.equals(".") || part.equals("..")) {
+                    throw new IllegalArgumentException("guest path must not contain '.' or '..': " + value);
+                }
+            }
+        }
+    }
+
+    public static GuestPath of(String value) {
+        return new GuestPath(value);
+    }
+
+    /**
+     * Normalizes a tar member name such as {@code ./usr/bin/hello} or {@code usr/share/}.
+     * Rejects (IllegalArgumentException) names that are absolute-escaping or contain "..".
+     */
+    public static GuestPath fromArchiveName(String name) {
+        String n = name;
+        while (n.startsWith("./")) {
+            n = n.substring(2);
+        }
+        if (n.equals(".") || n.isEmpty()) {
+            return ROOT;
+        }
+        if (n.startsWith("/")) {
+            throw new IllegalArgumentException("absolute member name: " + name);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : n.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                throw new IllegalArgumentException("member name contains '..': " + name);
+            }
+            parts.add(part);
+        }
+        return parts.isEmpty() ? ROOT : new GuestPath("/" + String.join("/", parts));
+    }
+
+    public boolean isRoot() {
+        return value.equals("/");
+    }
+
+    /** Path components, empty for the root. */
+    public List<String> components() {
+        return isRoot() ? List.of() : List.of(value.substring(1).split("/"));
+    }
+
+    public GuestPath parent() {
+        if (isRoot()) {
+            return this;
+        }
+        int slash = value.lastIndexOf('/');
+        return slash == 0 ? ROOT : new GuestPath(value.substring(0, slash));
+    }
+
+    public String fileName() {
+        return isRoot() ? "" : value.substring(value.lastIndexOf('/') + 1);
+    }
+
+    /** The first component ("usr" for /usr/bin/x); empty for the root. */
+    public String topLevel() {
+        List<String> c = components();
+        return c.isEmpty() ? "" : c.get(0);
+    }
+
+    public GuestPath resolve(String child) {
+        if (child.isEmpty() || child.contains("/") || child.equals(".") || child.equals("..")) {
+            throw new IllegalArgumentException("not a single path component: " + child);
+        }
+        return new GuestPath(isRoot() ? "/" + child : value + "/" + child);
+    }
+
+    public boolean startsWith(GuestPath prefix) {
+        return prefix.isRoot() || value.equals(prefix.value) || value.startsWith(prefix.value + "/");
+    }
+
+    /** The path relative to the root, without the leading slash ("" for the root). */
+    public String relative() {
+        return value.substring(1);
+    }
+
+    @Override
+    public int compareTo(GuestPath other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
