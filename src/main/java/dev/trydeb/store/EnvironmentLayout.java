@@ -1,0 +1,114 @@
+package dev.trydeb.store;
+
+import dev.trydeb.core.TrydebException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Where one environment lives:
+ * <pre>
+ * envs/NAME/lock                   the environment lock ({@link EnvironmentLock})
+ * envs/NAME/layers/000042/upper    the overlay upper directory written by transaction 42
+ * envs/NAME/layers/000042/work     its overlay work directory
+ * envs/NAME/runtime/upper, work    the writable top layer while a program runs
+ * envs/NAME/root/                  empty; the sandbox mounts its new root tmpfs here
+ * </pre>
+ * Pure path arithmetic apart from {@link #createDirectories()} and {@link #layerDirIds()}.
+ */
+public final class EnvironmentLayout {
+    private static final Pattern LAYER_DIR_NAME = Pattern.compile("[0-9]{1,18}");
+
+    private final StoreLayout store;
+    private final EnvironmentName name;
+    private final Path dir;
+
+    EnvironmentLayout(StoreLayout store, EnvironmentName name, Path dir) {
+        this.store = store;
+        this.name = name;
+        this.dir = dir;
+    }
+
+    public EnvironmentName name() {
+        return name;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path lockFile() {
+        return dir.resolve("lock");
+    }
+
+    public Path layersDir() {
+        return dir.resolve("layers");
+    }
+
+    public Path layerDir(long transactionId) {
+        return layersDir().resolve(String.format("%06d", transactionId));
+    }
+
+    public Path upperDir(long transactionId) {
+        return layerDir(transactionId).resolve("upper");
+    }
+
+    public Path workDir(long transactionId) {
+        return layerDir(transactionId).resolve("work");
+    }
+
+    public Path runtimeDir() {
+        return dir.resolve("runtime");
+    }
+
+    public Path runtimeUpper() {
+        return runtimeDir().resolve("upper");
+    }
+
+    public Path runtimeWork() {
+        return runtimeDir().resolve("work");
+    }
+
+    public Path mountPoint() {
+        return dir.resolve("root");
+    }
+
+    /**
+     * Creates the store directories and this environment's fixed directories. Only the store
+     * root and the environment directory are private (0700); the others keep the umask's mode
+     * because an overlay upper directory's mode becomes the mode the sandbox sees.
+     */
+    public void createDirectories() {
+        store.createDirectories();
+        Directories.createPrivate(dir);
+        Directories.create(layersDir());
+        Directories.create(runtimeUpper());
+        Directories.create(runtimeWork());
+        Directories.create(mountPoint());
+    }
+
+    /** Transaction ids of the layer directories present on disk, ascending. */
+    public List<Long> layerDirIds() {
+        List<Long> ids = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layersDir())) {
+            for (Path entry : entries) {
+                String fileName = entry.getFileName().toString();
+                if (LAYER_DIR_NAME.matcher(fileName).matches() && Files.isDirectory(entry)) {
+                    ids.add(Long.parseLong(fileName));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw TrydebException.failure(
+                    "cannot list layers in " + layersDir() + ": " + IoErrors.describe(e), e);
+        }
+        ids.sort(null);
+        return ids;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.trydeb.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The SQLite database of the store: environments, their transactions (a committed transaction
+ * is one overlay layer), and the packages each transaction installed. Opened on every trydeb
+ * command, so opening does no more than connect and check the schema version.
+ * One connection; not thread-safe.
+ */
+public final class Store implements AutoCloseable {
+    private static final String TRANSACTION_COLUMNS =
+            "id, environment_id, kind, request, started_at, finished_at, outcome, error";
+    private static final String PACKAGE_COLUMNS = "id, environment_id, transaction_id, name, version,"
+            + " architecture, source_file, sha256, control, installed_at";
+
+    private final Database db;
+    private final Clock clock;
+
+    private Store(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Creates the store root (0700) if needed, opens the database and migrates it. */
+    public static Store open(StoreLayout layout) {
+        return open(layout, Clock.systemUTC());
+    }
+
+    static Store open(StoreLayout layout, Clock clock) {
+        layout.createDirectories();
+        Database db = Database.open(layout.database());
+        try {
+            Migrations.bundled().applyTo(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return new Store(db, clock);
+    }
+
+    public Optional<EnvironmentRecord> findEnvironment(String name) {
+        return db.queryOne("SELECT id, name, created_at FROM environments WHERE name = ?",
+                Store::environmentRecord, name);
+    }
+
+    /** The environment with this name, created if it does not exist yet. */
+    public EnvironmentRecord environment(String name) {
+        String validName = EnvironmentName.of(name).value();
+        db.update("INSERT INTO environments (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                validName, now());
+        return findEnvironment(validName).orElseThrow();
+    }
+
+    /** All environments, by name. */
+    public List<EnvironmentRecord> environments() {
+        return db.query("SELECT id, name, created_at FROM environments ORDER BY name", Store::environmentRecord);
+    }
+
+    /** Records the start of a change to an environment; its outcome is pending until it ends. */
+    public TransactionRecord beginTransaction(long envId, String kind, String requestJson) {
+        String startedAt = now();
+        long id = db.queryLong("INSERT INTO transactions (environment_id, kind, request, started_at, outcome)"
+                + " VALUES (?, ?, ?, ?, 'pending') RETURNING id", envId, kind, requestJson, startedAt);
+        return new TransactionRecord(id, envId, kind, requestJson, Instant.parse(startedAt), null,
+                TransactionRecord.PENDING, null);
+    }
+
+    /**
+     * Commits a pending transaction that installed these packages. An installed package replaces
+     * the current package of the same name in the environment (an upgrade or reinstall).
+     */
+    public void commitTransaction(long txId, List<NewPackage> installed) {
+        commitTransaction(txId, installed, List.of());
+    }
+
+    /**
+     * Commits a pending transaction that installed and removed packages, in one SQLite
+     * transaction: either all of it is recorded or none.
+     *
+     * @param removed names of current packages the transaction removed without replacing them
+     */
+    public void commitTransaction(long txId, List<NewPackage> installed, List<String> removed) {
+        requireDistinctNames(installed);
+        db.inTransaction(() -> {
+            long envId = pendingEnvironmentId(txId);
+            String finishedAt = now();
+            for (String name : removed) {
+                if (markRemoved(envId, name, txId) == 0) {
+                    throw new IllegalArgumentException("package " + name + " is not installed in environment "
+                            + envId + ", so transaction " + txId + " cannot remove it");
+                }
+            }
+            for (NewPackage pkg : installed) {
+                markRemoved(envId, pkg.name(), txId);
+                insertPackage(envId, txId, pkg, finishedAt);
+            }
+            db.update("UPDATE transactions SET outcome = 'committed', finished_at = ? WHERE id = ?",
+                    finishedAt, txId);
+        });
+    }
+
+    /** Ends a pending transaction without a layer. */
+    public void failTransaction(long txId, String outcome, String error) {
+        if (!outcome.equals(TransactionRecord.FAILED) && !outcome.equals(TransactionRecord.ABORTED)) {
+            throw new IllegalArgumentException("a transaction can fail as 'failed' or 'aborted', not '"
+                    + outcome + "'");
+        }
+        db.inTransaction(() -> {
+            pendingEnvironmentId(txId);
+            db.update("UPDATE transactions SET outcome = ?, finished_at = ?, error = ? WHERE id = ?",
+                    outcome, now(), error, txId);
+        });
+    }
+
+    /** All transactions of the environment, oldest first. */
+    public List<TransactionRecord> transactions(long envId) {
+        return db.query("SELECT " + TRANSACTION_COLUMNS + " FROM transactions WHERE environment_id = ? ORDER BY id",
+                Store::transactionRecord, envId);
+    }
+
+    /** The ids of the environment's committed transactions: its layers, bottom to top. */
+    public List<Long> committedLayerIds(long envId) {
+        return db.query("SELECT id FROM transactions WHERE environment_id = ? AND outcome = 'committed'"
+                + " ORDER BY id", row -> row.getLong(1), envId);
+    }
+
+    /** Transactions that began and never ended, e.g. because trydeb was killed; oldest first. */
+    public List<TransactionRecord> pendingTransactions(long envId) {
+        return db.query("SELECT " + TRANSACTION_COLUMNS + " FROM transactions"
+                + " WHERE environment_id = ? AND outcome = 'pending' ORDER BY id", Store::transactionRecord, envId);
+    }
+
+    /** Installed packages that no later transaction removed or replaced, by name. */
+    public List<PackageRecord> currentPackages(long envId) {
+        return db.query("SELECT " + PACKAGE_COLUMNS + " FROM packages"
+                + " WHERE environment_id = ? AND removed_by_transaction_id IS NULL ORDER BY name",
+                Store::packageRecord, envId);
+    }
+
+    public Optional<PackageRecord> findCurrentPackage(long envId, String name) {
+        return db.queryOne("SELECT " + PACKAGE_COLUMNS + " FROM packages"
+                + " WHERE environment_id = ? AND name = ? AND removed_by_transaction_id IS NULL",
+                Store::packageRecord, envId, name);
+    }
+
+    /** The guest paths the package owns, sorted. */
+    public List<String> packageFiles(long packageId) {
+        return db.query("SELECT path FROM package_files WHERE package_id = ? ORDER BY path",
+                row -> row.getString(1), packageId);
+    }
+
+    /** Deletes the environment's records: its transactions, packages and files go with it. */
+    public void deleteEnvironment(long envId) {
+        db.update("DELETE FROM environments WHERE id = ?", envId);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private long pendingEnvironmentId(long txId) {
+        TransactionRecord tx = db.queryOne("SELECT " + TRANSACTION_COLUMNS + " FROM transactions WHERE id = ?",
+                Store::transactionRecord, txId)
+                .orElseThrow(() -> new IllegalArgumentException("no transaction " + txId));
+        if (!tx.outcome().equals(TransactionRecord.PENDING)) {
+            throw new IllegalStateException("transaction " + txId + " is " + tx.outcome() + ", not pending");
+        }
+        return tx.environmentId();
+    }
+
+    private int markRemoved(long envId, String name, long txId) {
+        return db.update("UPDATE packages SET removed_by_transaction_id = ?"
+                + " WHERE environment_id = ? AND name = ? AND removed_by_transaction_id IS NULL", txId, envId, name);
+    }
+
+    private void insertPackage(long envId, long txId, NewPackage pkg, String installedAt) {
+        long packageId = db.queryLong("INSERT INTO packages (environment_id, transaction_id, name, version,"
+                + " architecture, source_file, sha256, control, installed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                envId, txId, pkg.name(), pkg.version(), pkg.architecture(), pkg.sourceFile(), pkg.sha256(),
+                pkg.control(), installedAt);
+        List<Object[]> files = new ArrayList<>();
+        for (String path : new TreeSet<>(pkg.files())) {
+            files.add(new Object[] {packageId, path});
+        }
+        db.updateBatch("INSERT INTO package_files (package_id, path) VALUES (?, ?)", files);
+    }
+
+    private static void requireDistinctNames(List<NewPackage> installed) {
+        Set<String> names = new HashSet<>();
+        for (NewPackage pkg : installed) {
+            if (!names.add(pkg.name())) {
+                throw new IllegalArgumentException("package " + pkg.name() + " is installed twice by one transaction");
+            }
+        }
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    private static EnvironmentRecord environmentRecord(ResultSet row) throws SQLException {
+        return new EnvironmentRecord(row.getLong("id"), row.getString("name"), instant(row, "created_at"));
+    }
+
+    private static TransactionRecord transactionRecord(ResultSet row) throws SQLException {
+        return new TransactionRecord(row.getLong("id"), row.getLong("environment_id"), row.getString("kind"),
+                row.getString("request"), instant(row, "started_at"), instant(row, "finished_at"),
+                row.getString("outcome"), row.getString("error"));
+    }
+
+    private static PackageRecord packageRecord(ResultSet row) throws SQLException {
+        return new PackageRecord(row.getLong("id"), row.getLong("environment_id"), row.getLong("transaction_id"),
+                row.getString("name"), row.getString("version"), row.getString("architecture"),
+                row.getString("source_file"), row.getString("sha256"), row.getString("control"),
+                instant(row, "installed_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        String text = row.getString(column);
+        return text == null ? null : Instant.parse(text);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.trydeb.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trydeb.core.ExitCode;
+import dev.trydeb.core.TrydebException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvironmentLockTest {
+    @TempDir
+    Path tmp;
+
+    private StoreLayout store;
+    private EnvironmentLayout env;
+
+    @BeforeEach
+    void createEnvironment() {
+        store = new StoreLayout(tmp.resolve("store"));
+        env = store.environment(EnvironmentName.of("demo"));
+        env.createDirectories();
+    }
+
+    @Test
+    void exclusive_heldExclusivelyByAnotherProcess_throwsBusyNamingEnvironmentAndLockFile() throws Exception {
+        try (LockHolderProcess other = LockHolderProcess.start(store, "demo", "exclusive")) {
+            TrydebException e = assertThrows(TrydebException.class, () -> EnvironmentLock.exclusive(env, "demo"));
+
+            assertEquals(ExitCode.BUSY, e.exitCode());
+            assertEquals("environment 'demo' is in use: another trydeb is installing into it or a program"
+                    + " is running in it (lock " + env.lockFile() + "); try again when it has finished",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void exclusive_heldSharedByAnotherProcess_throwsBusy() throws Exception {
+        try (LockHolderProcess other = LockHolderProcess.start(store, "demo", "shared")) {
+            TrydebException e = assertThrows(TrydebException.class, () -> EnvironmentLock.exclusive(env, "demo"));
+
+            assertEquals(ExitCode.BUSY, e.exitCode());
+        }
+    }
+
+    @Test
+    void shared_heldExclusivelyByAnotherProcess_throwsBusy() throws Exception {
+        try (LockHolderProcess other = LockHolderProcess.start(store, "demo", "exclusive")) {
+            TrydebException e = assertThrows(TrydebException.class, () -> EnvironmentLock.shared(env, "demo"));
+
+            assertEquals(ExitCode.BUSY, e.exitCode());
+        }
+    }
+
+    @Test
+    void shared_heldSharedByAnotherProcess_isGranted() throws Exception {
+        try (LockHolderProcess other = LockHolderProcess.start(store, "demo", "shared");
+                EnvironmentLock lock = EnvironmentLock.shared(env, "demo")) {
+            assertTrue(lock.isShared());
+        }
+    }
+
+    @Test
+    void exclusive_afterAnotherProcessReleased_isGranted() throws Exception {
+        LockHolderProcess.start(store, "demo", "exclusive").close();
+
+        try (EnvironmentLock lock = EnvironmentLock.exclusive(env, "demo")) {
+            assertFalse(lock.isShared());
+        }
+    }
+
+    @Test
+    void exclusive_alreadyHeldInThisProcess_throwsBusyAndKeepsTheFirstLock() throws Exception {
+        try (EnvironmentLock first = EnvironmentLock.exclusive(env, "demo")) {
+            TrydebException e = assertThrows(TrydebException.class, () -> EnvironmentLock.exclusive(env, "demo"));
+            assertEquals(ExitCode.BUSY, e.exitCode());
+
+            // Closing a second descriptor of the lock file would have dropped the first lock.
+            assertFalse(LockHolderProcess.canLock(store, "demo", "shared"));
+        }
+    }
+
+    @Test
+    void close_exclusiveLock_letsAnotherProcessLock() throws Exception {
+        EnvironmentLock lock = EnvironmentLock.exclusive(env, "demo");
+        assertFalse(LockHolderProcess.canLock(store, "demo", "exclusive"));
+
+        lock.close();
+
+        assertTrue(LockHolderProcess.canLock(store, "demo", "exclusive"));
+    }
+
+    @Test
+    void close_calledTwice_doesNotReleaseALaterLock() throws Exception {
+        EnvironmentLock first = EnvironmentLock.exclusive(env, "demo");
+        first.close();
+        try (EnvironmentLock second = EnvironmentLock.exclusive(env, "demo")) {
+            first.close();
+
+            assertThrows(TrydebException.class, () -> EnvironmentLock.exclusive(env, "demo"));
+        }
+    }
+
+    @Test
+    void exclusive_environmentDirectoryMissing_throwsFailureNamingLockFile() {
+        EnvironmentLayout missing = store.environment(EnvironmentName.of("missing"));
+
+        TrydebException e = assertThrows(TrydebException.class, () -> EnvironmentLock.exclusive(missing, "missing"));
+
+        assertEquals(ExitCode.FAILURE, e.exitCode());
+        assertEquals("cannot open lock file " + missing.lockFile() + ": no such file or directory", e.getMessage());
+    }
+}
