@@ -1,1 +1,503 @@
-int main(void){return 0;}
+/*
+ * trydeb-sandbox: the single-threaded helper that creates trydeb's namespaces.
+ *
+ * The JVM cannot create a user namespace (the kernel refuses one to a multithreaded
+ * process), so trydeb starts this program, or execve()s into it, with the whole sandbox
+ * described on the command line as a list of typed setup operations, like bubblewrap:
+ *
+ *   trydeb-sandbox [--map root|user|full:SUBUID:SUBGID:COUNT] [--lock-shared FILE]
+ *                  [--unshare-net] [--root DIR] [OPERATION...] [--chdir DIR]
+ *                  [--drop-caps] [--die-with-parent] -- PROGRAM [ARG...]
+ *
+ * Operations, executed in order; DEST is a path inside the sandbox, resolved under the new
+ * root DIR (a tmpfs) that becomes "/" by pivot_root once all operations have run:
+ *   --dir DEST MODE                 create a directory
+ *   --tmpfs DEST MODE               mount an empty tmpfs
+ *   --bind SRC DEST                 recursive read-write bind of a host path
+ *   --ro-bind SRC DEST              recursive bind, top mount made read-only
+ *   --overlay LOWERS UPPER WORK DEST  overlayfs (LOWERS: host dirs, top first, ':'-separated)
+ *   --symlink TARGET DEST           create a symlink
+ *   --proc DEST                     mount a new procfs for the new PID namespace
+ *
+ * Process tree: this process stays outside as the waiter and returns the program's exit
+ * status (128+N for signal N); its child is PID 1 of the new PID namespace, sets the
+ * mounts up, forks the program and reaps orphans until the program exits, after which the
+ * kernel kills anything the program left behind. Exit status 125 means the sandbox could
+ * not be set up (the message says which operation and path), 127/126 that the program
+ * could not be found/executed, 5 that the environment lock is held by a writer.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define EXIT_SETUP 125
+#define EXIT_BUSY 5
+#define MAX_OPS 512
+
+enum op_kind { OP_DIR, OP_TMPFS, OP_BIND, OP_RO_BIND, OP_OVERLAY, OP_SYMLINK, OP_PROC };
+
+struct op {
+    enum op_kind kind;
+    const char *a; /* SRC, TARGET, LOWERS or MODE */
+    const char *b; /* UPPER */
+    const char *c; /* WORK */
+    const char *dest;
+};
+
+struct config {
+    enum { MAP_NONE, MAP_ROOT, MAP_USER, MAP_FULL } map;
+    unsigned long subuid, subgid, count;
+    const char *lock_file;
+    int unshare_net;
+    const char *root;
+    const char *chdir_to;
+    int drop_caps;
+    int die_with_parent;
+    struct op ops[MAX_OPS];
+    int n_ops;
+    char **argv;
+};
+
+static pid_t program_pid = -1;
+static pid_t init_pid = -1;
+
+static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void die(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("trydeb: sandbox setup failed: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    _exit(EXIT_SETUP);
+}
+
+static void usage(const char *what) __attribute__((noreturn));
+static void usage(const char *what) {
+    die("trydeb-sandbox: %s (this helper is started by trydeb, not by hand)", what);
+}
+
+static void parse_args(int argc, char **argv, struct config *cfg) {
+    memset(cfg, 0, sizeof(*cfg));
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *arg = argv[i];
+        int left = argc - i - 1;
+#define NEED(n) do { if (left < (n)) usage(arg); } while (0)
+#define ADD_OP(k, x, y, z, d) do { \
+            if (cfg->n_ops >= MAX_OPS) usage("too many operations"); \
+            cfg->ops[cfg->n_ops++] = (struct op){(k), (x), (y), (z), (d)}; } while (0)
+        if (strcmp(arg, "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(arg, "--map") == 0) {
+            NEED(1);
+            const char *m = argv[++i];
+            if (strcmp(m, "root") == 0) cfg->map = MAP_ROOT;
+            else if (strcmp(m, "user") == 0) cfg->map = MAP_USER;
+            else if (sscanf(m, "full:%lu:%lu:%lu", &cfg->subuid, &cfg->subgid, &cfg->count) == 3)
+                cfg->map = MAP_FULL;
+            else usage("bad --map");
+        } else if (strcmp(arg, "--lock-shared") == 0) {
+            NEED(1); cfg->lock_file = argv[++i];
+        } else if (strcmp(arg, "--unshare-net") == 0) {
+            cfg->unshare_net = 1;
+        } else if (strcmp(arg, "--root") == 0) {
+            NEED(1); cfg->root = argv[++i];
+        } else if (strcmp(arg, "--chdir") == 0) {
+            NEED(1); cfg->chdir_to = argv[++i];
+        } else if (strcmp(arg, "--die-with-parent") == 0) {
+            cfg->die_with_parent = 1;
+        } else if (strcmp(arg, "--drop-caps") == 0) {
+            cfg->drop_caps = 1;
+        } else if (strcmp(arg, "--dir") == 0) {
+            NEED(2); ADD_OP(OP_DIR, argv[i + 2], NULL, NULL, argv[i + 1]); i += 2;
+        } else if (strcmp(arg, "--tmpfs") == 0) {
+            NEED(2); ADD_OP(OP_TMPFS, argv[i + 2], NULL, NULL, argv[i + 1]); i += 2;
+        } else if (strcmp(arg, "--bind") == 0) {
+            NEED(2); ADD_OP(OP_BIND, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
+        } else if (strcmp(arg, "--ro-bind") == 0) {
+            NEED(2); ADD_OP(OP_RO_BIND, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
+        } else if (strcmp(arg, "--overlay") == 0) {
+            NEED(4); ADD_OP(OP_OVERLAY, argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]); i += 4;
+        } else if (strcmp(arg, "--symlink") == 0) {
+            NEED(2); ADD_OP(OP_SYMLINK, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
+        } else if (strcmp(arg, "--proc") == 0) {
+            NEED(1); ADD_OP(OP_PROC, NULL, NULL, NULL, argv[i + 1]); i += 1;
+        } else {
+            usage(arg);
+        }
+#undef NEED
+#undef ADD_OP
+    }
+    if (i >= argc) usage("no program to run");
+    if (cfg->n_ops > 0 && cfg->root == NULL) usage("operations need --root");
+    cfg->argv = &argv[i];
+}
+
+static void write_file(const char *path, const char *content) {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) die("open %s: %s", path, strerror(errno));
+    ssize_t len = (ssize_t)strlen(content);
+    if (write(fd, content, len) != len) die("write %s: %s", path, strerror(errno));
+    close(fd);
+}
+
+static void explain_userns_failure(int err) {
+    const char *hint = "";
+    if (access("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", F_OK) == 0)
+        hint = " (AppArmor restricts unprivileged user namespaces: "
+               "kernel.apparmor_restrict_unprivileged_userns=1 and no profile allows 'userns' for trydeb-sandbox)";
+    else if (access("/proc/sys/kernel/unprivileged_userns_clone", F_OK) == 0)
+        hint = " (check the sysctl kernel.unprivileged_userns_clone, it must be 1)";
+    if (err == ENOSPC) hint = " (the sysctl user.max_user_namespaces is 0 or exhausted)";
+    die("cannot create a user namespace: %s%s", strerror(err), hint);
+}
+
+static int run_and_wait(char *const argv[]) {
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        execv(argv[0], argv);
+        fprintf(stderr, "trydeb: cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* newuidmap is setuid root and must run outside the new namespace, so a child forked
+ * before unshare() writes our mapping once we have unshared. */
+static void map_full(const struct config *cfg) {
+    int sync[2];
+    if (pipe2(sync, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
+    pid_t parent = getpid();
+    uid_t uid = getuid();
+    gid_t gid = getgid();
+    pid_t mapper = fork();
+    if (mapper < 0) die("fork: %s", strerror(errno));
+    if (mapper == 0) {
+        char c;
+        close(sync[1]);
+        if (read(sync[0], &c, 1) != 1) _exit(1);
+        char p[32], u[32], g[32], su[32], sg[32], n[32];
+        snprintf(p, sizeof p, "%d", (int)parent);
+        snprintf(u, sizeof u, "%u", (unsigned)uid);
+        snprintf(g, sizeof g, "%u", (unsigned)gid);
+        snprintf(su, sizeof su, "%lu", cfg->subuid);
+        snprintf(sg, sizeof sg, "%lu", cfg->subgid);
+        snprintf(n, sizeof n, "%lu", cfg->count);
+        char *uidmap[] = {"/usr/bin/newuidmap", p, "0", u, "1", "1", su, n, NULL};
+        char *gidmap[] = {"/usr/bin/newgidmap", p, "0", g, "1", "1", sg, n, NULL};
+        _exit(run_and_wait(uidmap) == 0 && run_and_wait(gidmap) == 0 ? 0 : 1);
+    }
+    close(sync[0]);
+    if (unshare(CLONE_NEWUSER) < 0) {
+        int err = errno;
+        kill(mapper, SIGKILL);
+        explain_userns_failure(err);
+    }
+    if (write(sync[1], "x", 1) != 1) die("sync with newuidmap: %s", strerror(errno));
+    close(sync[1]);
+    int status;
+    while (waitpid(mapper, &status, 0) < 0)
+        if (errno != EINTR) die("wait for newuidmap: %s", strerror(errno));
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        die("newuidmap/newgidmap could not map the subordinate ids %lu/%lu (+%lu) of /etc/subuid and /etc/subgid",
+            cfg->subuid, cfg->subgid, cfg->count);
+    if (setgroups(0, NULL) < 0) die("setgroups: %s", strerror(errno));
+}
+
+static void map_single(int as_root) {
+    char map[64];
+    uid_t uid = getuid();
+    gid_t gid = getgid();
+    if (unshare(CLONE_NEWUSER) < 0) explain_userns_failure(errno);
+    write_file("/proc/self/setgroups", "deny");
+    snprintf(map, sizeof map, "%u %u 1\n", as_root ? 0 : (unsigned)uid, (unsigned)uid);
+    write_file("/proc/self/uid_map", map);
+    snprintf(map, sizeof map, "%u %u 1\n", as_root ? 0 : (unsigned)gid, (unsigned)gid);
+    write_file("/proc/self/gid_map", map);
+}
+
+static void take_shared_lock(const char *file) {
+    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) die("open lock %s: %s", file, strerror(errno));
+    struct flock fl = {.l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
+    if (fcntl(fd, F_OFD_SETLK, &fl) < 0) {
+        if (errno == EAGAIN || errno == EACCES) {
+            fprintf(stderr, "trydeb: the environment is being changed by another trydeb process (lock %s); "
+                            "try again when it has finished\n", file);
+            _exit(EXIT_BUSY);
+        }
+        die("lock %s: %s", file, strerror(errno));
+    }
+    /* The descriptor stays open (close-on-exec) in this process for the sandbox's lifetime. */
+}
+
+static char *under_root(const char *root, const char *dest) {
+    if (dest[0] != '/') die("sandbox path must be absolute: %s", dest);
+    size_t n = strlen(root) + strlen(dest) + 1;
+    char *p = malloc(n);
+    if (!p) die("out of memory");
+    snprintf(p, n, "%s%s", root, strcmp(dest, "/") == 0 ? "" : dest);
+    return p;
+}
+
+static void mkdirs(char *path, mode_t mode) {
+    for (char *s = path + 1; *s; s++) {
+        if (*s != '/') continue;
+        *s = '\0';
+        if (mkdir(path, 0755) < 0 && errno != EEXIST) die("mkdir %s: %s", path, strerror(errno));
+        *s = '/';
+    }
+    if (mkdir(path, mode) < 0 && errno != EEXIST) die("mkdir %s: %s", path, strerror(errno));
+}
+
+static void make_mount_point(char *target, const char *source) {
+    struct stat st;
+    if (source != NULL && stat(source, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        char *slash = strrchr(target, '/');
+        *slash = '\0';
+        mkdirs(target, 0755);
+        *slash = '/';
+        int fd = open(target, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0 && errno != EEXIST) die("create mount point %s: %s", target, strerror(errno));
+        if (fd >= 0) close(fd);
+    } else {
+        mkdirs(target, 0755);
+    }
+}
+
+static mode_t parse_mode(const char *s) {
+    char *end;
+    long m = strtol(s, &end, 8);
+    if (*end || m < 0 || m > 07777) usage("bad mode");
+    return (mode_t)m;
+}
+
+/* In a user namespace a remount must keep the flags the kernel locked on the original
+ * mount (nosuid, nodev, noexec, atime), or it fails with EPERM. */
+static unsigned long locked_flags(const char *path) {
+    struct statvfs sv;
+    if (statvfs(path, &sv) < 0) return 0;
+    unsigned long f = 0;
+    if (sv.f_flag & ST_NOSUID) f |= MS_NOSUID;
+    if (sv.f_flag & ST_NODEV) f |= MS_NODEV;
+    if (sv.f_flag & ST_NOEXEC) f |= MS_NOEXEC;
+    if (sv.f_flag & ST_NOATIME) f |= MS_NOATIME;
+    if (sv.f_flag & ST_NODIRATIME) f |= MS_NODIRATIME;
+    if (sv.f_flag & ST_RELATIME) f |= MS_RELATIME;
+    return f;
+}
+
+static void run_op(const char *root, const struct op *op) {
+    char *target = under_root(root, op->dest);
+    switch (op->kind) {
+    case OP_DIR:
+        mkdirs(target, parse_mode(op->a));
+        if (chmod(target, parse_mode(op->a)) < 0) die("chmod %s: %s", op->dest, strerror(errno));
+        break;
+    case OP_TMPFS: {
+        char opts[32];
+        snprintf(opts, sizeof opts, "mode=%o", parse_mode(op->a));
+        mkdirs(target, 0755);
+        if (mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0)
+            die("tmpfs on %s: %s", op->dest, strerror(errno));
+        break;
+    }
+    case OP_BIND:
+    case OP_RO_BIND:
+        make_mount_point(target, op->a);
+        if (mount(op->a, target, NULL, MS_BIND | MS_REC, NULL) < 0)
+            die("bind %s on %s: %s", op->a, op->dest, strerror(errno));
+        if (op->kind == OP_RO_BIND &&
+            mount(NULL, target, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | locked_flags(target), NULL) < 0)
+            die("read-only remount of %s: %s", op->dest, strerror(errno));
+        break;
+    case OP_OVERLAY: {
+        size_t n = strlen(op->a) + strlen(op->b) + strlen(op->c) + 64;
+        char *opts = malloc(n);
+        if (!opts) die("out of memory");
+        /* userxattr: without it an unprivileged overlay mounts but rmdir of lower dirs gives EIO. */
+        snprintf(opts, n, "lowerdir=%s,upperdir=%s,workdir=%s,userxattr", op->a, op->b, op->c);
+        mkdirs(target, 0755);
+        if (mount("overlay", target, "overlay", 0, opts) < 0) {
+            int err = errno;
+            die("overlay on %s (%s): %s%s", op->dest, opts, strerror(err),
+                err == EINVAL ? " (the trydeb store must be on a filesystem that supports user xattrs, "
+                                "e.g. ext4, xfs, btrfs or tmpfs; set XDG_DATA_HOME to move it)" : "");
+        }
+        free(opts);
+        break;
+    }
+    case OP_SYMLINK: {
+        char *slash = strrchr(target, '/');
+        *slash = '\0';
+        mkdirs(target, 0755);
+        *slash = '/';
+        if (symlink(op->a, target) < 0 && errno != EEXIST)
+            die("symlink %s -> %s: %s", op->dest, op->a, strerror(errno));
+        break;
+    }
+    case OP_PROC:
+        mkdirs(target, 0555);
+        if (mount("proc", target, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+            die("proc on %s: %s", op->dest, strerror(errno));
+        break;
+    }
+    free(target);
+}
+
+static void enter_new_root(const char *root) {
+    if (chdir(root) < 0) die("chdir %s: %s", root, strerror(errno));
+    /* pivot_root(".", ".") stacks the old root on top of the new one; detaching it leaves
+     * the sandbox with no path back to the host's file system. */
+    if (syscall(SYS_pivot_root, ".", ".") < 0) die("pivot_root %s: %s", root, strerror(errno));
+    if (umount2(".", MNT_DETACH) < 0) die("detach the old root: %s", strerror(errno));
+    if (chdir("/") < 0) die("chdir /: %s", strerror(errno));
+    if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | locked_flags("/"), NULL) < 0)
+        die("read-only remount of /: %s", strerror(errno));
+}
+
+static void drop_capabilities(void) {
+    int last = 40;
+    FILE *f = fopen("/proc/sys/kernel/cap_last_cap", "re");
+    if (f) {
+        if (fscanf(f, "%d", &last) != 1) last = 40;
+        fclose(f);
+    }
+    for (int cap = 0; cap <= last; cap++)
+        if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
+            die("drop capability %d: %s", cap, strerror(errno));
+    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0 && errno != EINVAL)
+        die("clear ambient capabilities: %s", strerror(errno));
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die("no_new_privs: %s", strerror(errno));
+}
+
+static int status_to_exit(int status) {
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return EXIT_SETUP;
+}
+
+static void forward_to_program(int sig) {
+    if (program_pid > 0) kill(program_pid, sig);
+}
+
+static void forward_to_init(int sig) {
+    if (init_pid > 0) kill(init_pid, sig);
+}
+
+/* Terminal-generated signals reach the whole foreground process group, the program
+ * included; the waiters ignore them and let the program decide. Others are forwarded. */
+static void set_waiter_signals(void (*forward)(int)) {
+    struct sigaction ign = {.sa_handler = SIG_IGN};
+    sigaction(SIGINT, &ign, NULL);
+    sigaction(SIGQUIT, &ign, NULL);
+    struct sigaction fwd = {.sa_handler = forward};
+    sigemptyset(&fwd.sa_mask);
+    int forwarded[] = {SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGWINCH};
+    for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaction(forwarded[i], &fwd, NULL);
+}
+
+static void reset_signals(void) {
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    for (int sig = 1; sig < NSIG; sig++) sigaction(sig, &dfl, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+static void exec_program(const struct config *cfg) {
+    reset_signals();
+    if (cfg->chdir_to && chdir(cfg->chdir_to) < 0) {
+        fprintf(stderr, "trydeb: cannot enter %s inside the sandbox (%s); starting in /\n",
+                cfg->chdir_to, strerror(errno));
+        if (chdir("/") < 0) _exit(EXIT_SETUP);
+    }
+    if (cfg->drop_caps) drop_capabilities();
+    execvp(cfg->argv[0], cfg->argv);
+    int err = errno;
+    fprintf(stderr, "trydeb: cannot run %s inside the environment: %s\n", cfg->argv[0], strerror(err));
+    _exit(err == ENOENT ? 127 : 126);
+}
+
+static int init_main(const struct config *cfg, int outer_alive_fd) {
+    /* The outer waiter is in the parent PID namespace, so getppid() is 0 here; the pipe
+     * it holds open tells us instead whether it died before PDEATHSIG was armed. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) die("prctl: %s", strerror(errno));
+    struct pollfd alive = {.fd = outer_alive_fd, .events = POLLIN};
+    if (poll(&alive, 1, 0) != 0) _exit(EXIT_SETUP);
+    close(outer_alive_fd);
+    if (cfg->root) {
+        if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+            die("make mounts private: %s", strerror(errno));
+        if (mount("tmpfs", cfg->root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755") < 0)
+            die("tmpfs root on %s: %s", cfg->root, strerror(errno));
+        for (int i = 0; i < cfg->n_ops; i++) run_op(cfg->root, &cfg->ops[i]);
+        enter_new_root(cfg->root);
+    }
+    set_waiter_signals(forward_to_program);
+    program_pid = fork();
+    if (program_pid < 0) die("fork: %s", strerror(errno));
+    if (program_pid == 0) exec_program(cfg);
+    for (;;) {
+        int status;
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid < 0) {
+            if (errno == EINTR) continue;
+            return EXIT_SETUP;
+        }
+        /* Returning ends PID 1, and the kernel then kills whatever the program left behind. */
+        if (pid == program_pid) return status_to_exit(status);
+    }
+}
+
+int main(int argc, char **argv) {
+    struct config cfg;
+    parse_args(argc, argv, &cfg);
+    if (cfg.die_with_parent && prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) die("prctl: %s", strerror(errno));
+    if (cfg.lock_file) take_shared_lock(cfg.lock_file);
+    switch (cfg.map) {
+    case MAP_FULL: map_full(&cfg); break;
+    case MAP_ROOT: map_single(1); break;
+    case MAP_USER: map_single(0); break;
+    case MAP_NONE: usage("--map is required");
+    }
+    int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC;
+    if (cfg.unshare_net) flags |= CLONE_NEWNET;
+    if (unshare(flags) < 0) die("cannot create mount/PID/UTS/IPC namespaces: %s", strerror(errno));
+    int alive[2];
+    if (pipe2(alive, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
+    init_pid = fork();
+    if (init_pid < 0) die("fork: %s", strerror(errno));
+    if (init_pid == 0) {
+        close(alive[1]);
+        _exit(init_main(&cfg, alive[0]));
+    }
+    close(alive[0]);
+    set_waiter_signals(forward_to_init);
+    int status;
+    while (waitpid(init_pid, &status, 0) < 0)
+        if (errno != EINTR) die("wait: %s", strerror(errno));
+    return status_to_exit(status);
+}
