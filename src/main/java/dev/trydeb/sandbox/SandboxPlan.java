@@ -1,0 +1,60 @@
+package dev.trydeb.sandbox;
+
+import dev.trydeb.core.GuestPath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the helper needs to build one sandbox, as immutable data: built by
+ * {@link SandboxPlanner}, tested as data, and only then handed to {@link SandboxLauncher}.
+ */
+public record SandboxPlan(
+        UidMapping mapping,
+        Path rootMountPoint,
+        List<MountOp> operations,
+        Optional<Path> sharedLock,
+        boolean network,
+        GuestPath workingDirectory,
+        boolean dropCapabilities,
+        List<String> command,
+        Map<String, String> environment) {
+
+    public SandboxPlan {
+        operations = List.copyOf(operations);
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a sandbox needs a command");
+        }
+    }
+
+    /** The helper's arguments after its own path (argv[1..]). */
+    public List<String> helperArguments() {
+        List<String> args = new ArrayList<>();
+        args.add("--map");
+        args.add(mapping.helperArgument());
+        sharedLock.ifPresent(lock -> {
+            args.add("--lock-shared");
+            args.add(lock.toString());
+        });
+        if (!network) {
+            args.add("--unshare-net");
+        }
+        args.add("--root");
+        args.add(rootMountPoint.toString());
+        for (MountOp op : operations) {
+            args.addAll(op.helperArguments());
+        }
+        args.add("--chdir");
+        args.add(workingDirectory.value());
+        if (dropCapabilities) {
+            args.add("--drop-caps");
+        }
+        args.add("--");
+        args.addAll(command);
+        return args;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.trydeb.sandbox;
+
+import dev.trydeb.core.GuestPath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds the mount plan of a sandbox from the host's top level, the environment's layers
+ * and the mode. Install mode: namespaced root, private /run, no real home (an empty /home),
+ * no other host directory and only the basic devices, writes into the transaction's new layer. Run mode: the user's own uid without
+ * capabilities, the real home and /run, writes into the environment's runtime layer. In
+ * both, /tmp is private and the trydeb store is hidden.
+ */
+public final class SandboxPlanner {
+    /** Top-level directories every sandbox overlays, whether or not a package touches them. */
+    static final Set<String> ALWAYS_OVERLAID = Set.of("usr", "etc", "var", "opt", "srv");
+    /** Top-level directories that are never overlaid: kernel file systems and private scratch space. */
+    static final Set<String> NEVER_OVERLAID = Set.of("proc", "sys", "dev", "run", "tmp", "home", "root", "lost+found");
+
+    private final HostRoot host;
+    private final Path storeRoot;
+    private final Path emptyDir;
+
+    public SandboxPlanner(HostRoot host, Path storeRoot, Path emptyDir) {
+        this.host = host;
+        this.storeRoot = storeRoot;
+        this.emptyDir = emptyDir;
+    }
+
+    /** The top-level directories mounted as overlays for these layers plus {@code touched}. */
+    public Set<String> overlaidTopLevels(LayerStack layers, Set<String> touched) {
+        Set<String> tops = new TreeSet<>(ALWAYS_OVERLAID);
+        tops.addAll(layers.topLevelDirectories());
+        tops.addAll(touched);
+        tops.removeAll(NEVER_OVERLAID);
+        // A host symlink such as /lib -> usr/lib stays a symlink: dpkg writes through it.
+        tops.removeIf(top -> host.entry(top).map(e -> e.kind() == HostRoot.Kind.SYMLINK).orElse(false));
+        return tops;
+    }
+
+    public SandboxPlan install(LayerStack layers, WritableLayer target, Set<String> touchedTopLevels,
+                               List<MountOp> extraOperations, UidMapping mapping, Path mountPoint,
+                               List<String> command, Map<String, String> environment) {
+        List<MountOp> ops = topLevel(layers, target, touchedTopLevels, false);
+        ops.addAll(extraOperations);
+        ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
+        return new SandboxPlan(mapping, mountPoint, ops, Optional.empty(), true, GuestPath.ROOT, false,
+                command, environment);
+    }
+
+    public SandboxPlan run(LayerStack layers, WritableLayer runtime, Path home, Path mountPoint, Path lockFile,
+                           GuestPath workingDirectory, List<String> command, Map<String, String> environment) {
+        List<MountOp> ops = topLevel(layers, runtime, Set.of(), true);
+        ops.add(new MountOp.Bind(home, guest(home), false));
+        ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
+        return new SandboxPlan(new UidMapping.CurrentUser(), mountPoint, ops, Optional.of(lockFile), true,
+                workingDirectory, true, command, environment);
+    }
+
+    private List<MountOp> topLevel(LayerStack layers, WritableLayer writable, Set<String> touched, boolean runMode) {
+        Set<String> overlaid = overlaidTopLevels(layers, touched);
+        Set<String> names = new TreeSet<>(overlaid);
+        host.entries().forEach(e -> names.add(e.name()));
+        List<MountOp> ops = new ArrayList<>();
+        for (String name : names) {
+            GuestPath dest = GuestPath.ROOT.resolve(name);
+            Path hostPath = host.resolve(name);
+            Optional<HostRoot.Entry> entry = host.entry(name);
+            if (overlaid.contains(name)) {
+                List<Path> lowers = new ArrayList<>(layers.lowersFor(name));
+                lowers.add(host.isDirectory(name) ? hostPath : emptyDir);
+                ops.add(new MountOp.Overlay(lowers, writable.upperFor(name), writable.workFor(name), dest));
+                continue;
+            }
+            HostRoot.Entry e = entry.orElseThrow();
+            if (e.kind() == HostRoot.Kind.SYMLINK) {
+                ops.add(new MountOp.Symlink(e.linkTarget(), dest));
+                continue;
+            }
+            if (e.kind() != HostRoot.Kind.DIRECTORY) {
+                continue;
+            }
+            switch (name) {
+                case "proc" -> ops.add(new MountOp.Proc(dest));
+                case "dev" -> ops.addAll(runMode ? hostDevices(hostPath, dest) : minimalDevices(dest));
+                case "tmp" -> {
+                    ops.add(new MountOp.Tmpfs(dest, 01777));
+                    Path x11 = hostPath.resolve(".X11-unix");
+                    if (runMode && x11.toFile().isDirectory()) {
+                        ops.add(new MountOp.Bind(x11, dest.resolve(".X11-unix"), false));
+                    }
+                }
+                case "run" -> ops.add(runMode ? new MountOp.Bind(hostPath, dest, false) : new MountOp.Tmpfs(dest, 0755));
+                case "home" -> ops.add(new MountOp.Tmpfs(dest, 0755));
+                case "root" -> ops.add(new MountOp.Tmpfs(dest, 0700));
+                case "lost+found" -> { }
+                // Maintainer scripts run as root inside, which is the user outside: any host
+                // directory shown to them could lose the user's files, or their cgroups in /sys.
+                default -> ops.add(runMode ? new MountOp.Bind(hostPath, dest, false) : new MountOp.Dir(dest, e.mode()));
+            }
+        }
+        return ops;
+    }
+
+    private static List<MountOp> hostDevices(Path hostDev, GuestPath dest) {
+        return List.of(new MountOp.Bind(hostDev, dest, false), new MountOp.Tmpfs(dest.resolve("shm"), 01777));
+    }
+
+    /** What dpkg and maintainer scripts need of /dev, and none of the user's devices or terminals. */
+    private List<MountOp> minimalDevices(GuestPath dest) {
+        List<MountOp> ops = new ArrayList<>();
+        ops.add(new MountOp.Tmpfs(dest, 0755));
+        for (String node : List.of("null", "zero", "full", "random", "urandom", "tty")) {
+            ops.add(new MountOp.Bind(host.resolve("dev").resolve(node), dest.resolve(node), false));
+        }
+        ops.add(new MountOp.Symlink("/proc/self/fd", dest.resolve("fd")));
+        ops.add(new MountOp.Symlink("/proc/self/fd/0", dest.resolve("stdin")));
+        ops.add(new MountOp.Symlink("/proc/self/fd/1", dest.resolve("stdout")));
+        ops.add(new MountOp.Symlink("/proc/self/fd/2", dest.resolve("stderr")));
+        ops.add(new MountOp.Tmpfs(dest.resolve("shm"), 01777));
+        return ops;
+    }
+
+    /** A host path under the host root, as the same path inside the sandbox. */
+    private GuestPath guest(Path hostPath) {
+        Path relative = host.path().relativize(hostPath.toAbsolutePath().normalize());
+        return relative.toString().isEmpty() ? GuestPath.ROOT : GuestPath.of("/" + relative);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.trydeb.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trydeb.core.GuestPath;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SandboxPlannerTest {
+    private static final Path STORE = Path.of("/home/u/.local/share/trydeb");
+    private static final Path EMPTY = STORE.resolve("empty");
+    private static final Path HOME = Path.of("/home/u");
+    private static final HostRoot HOST = new HostRoot(Path.of("/"), List.of(
+            link("bin", "usr/bin"), link("lib", "usr/lib"), dir("dev"), dir("etc"),
+            dir("home"), dir("media"), dir("opt"), dir("proc"), dir("root"), dir("run"), dir("srv"),
+            dir("sys"), dir("tmp"), dir("usr"), dir("var"), new HostRoot.Entry("vmlinuz", HostRoot.Kind.OTHER, null, 0644)));
+    private static final LayerStack TWO_LAYERS = new LayerStack(List.of(
+            new LayerStack.Layer(Path.of("/s/layers/1/upper"), Set.of("usr", "etc")),
+            new LayerStack.Layer(Path.of("/s/layers/2/upper"), Set.of("usr", "snap"))));
+    private static final WritableLayer TARGET = new WritableLayer(Path.of("/s/layers/3/upper"), Path.of("/s/layers/3/work"));
+
+    private final SandboxPlanner planner = new SandboxPlanner(HOST, STORE, EMPTY);
+
+    private static HostRoot.Entry dir(String name) {
+        return new HostRoot.Entry(name, HostRoot.Kind.DIRECTORY, null, 0755);
+    }
+
+    private static HostRoot.Entry link(String name, String target) {
+        return new HostRoot.Entry(name, HostRoot.Kind.SYMLINK, target, 0777);
+    }
+
+    private SandboxPlan install() {
+        return planner.install(TWO_LAYERS, TARGET, Set.of("usr", "lib", "newtop"), List.of(),
+                new UidMapping.Full(100000, 100000, 65536), Path.of("/s/root"), List.of("dpkg", "-i", "x"), Map.of());
+    }
+
+    private SandboxPlan run() {
+        return planner.run(TWO_LAYERS, TARGET, HOME, Path.of("/s/root"), Path.of("/s/lock"),
+                GuestPath.of("/home/u/src"), List.of("hello"), Map.of("DISPLAY", ":0"));
+    }
+
+    private static Optional<MountOp> opAt(SandboxPlan plan, String dest) {
+        return plan.operations().stream().filter(op -> op.dest().value().equals(dest)).findFirst();
+    }
+
+    @Test
+    void overlaidTopLevels_symlinkAndSpecialDirectories_excluded() {
+        Set<String> tops = planner.overlaidTopLevels(TWO_LAYERS, Set.of("lib", "tmp", "home", "newtop"));
+        assertEquals(Set.of("etc", "newtop", "opt", "snap", "srv", "usr", "var"), tops);
+    }
+
+    @Test
+    void install_usrOverlay_stacksLayersTopFirstOverHost() {
+        MountOp.Overlay usr = (MountOp.Overlay) opAt(install(), "/usr").orElseThrow();
+        assertEquals(List.of(Path.of("/s/layers/2/upper/usr"), Path.of("/s/layers/1/upper/usr"), Path.of("/usr")), usr.lowers());
+        assertEquals(Path.of("/s/layers/3/upper/usr"), usr.upper());
+        assertEquals(Path.of("/s/layers/3/work/usr"), usr.work());
+    }
+
+    @Test
+    void install_topLevelTheHostLacks_usesEmptyDirectoryAsBottom() {
+        MountOp.Overlay snap = (MountOp.Overlay) opAt(install(), "/snap").orElseThrow();
+        assertEquals(List.of(Path.of("/s/layers/2/upper/snap"), EMPTY), snap.lowers());
+        MountOp.Overlay fresh = (MountOp.Overlay) opAt(install(), "/newtop").orElseThrow();
+        assertEquals(List.of(EMPTY), fresh.lowers());
+    }
+
+    @Test
+    void install_homeRunAndTmp_arePrivateTmpfs() {
+        SandboxPlan plan = install();
+        assertEquals(new MountOp.Tmpfs(GuestPath.of("/home"), 0755), opAt(plan, "/home").orElseThrow());
+        assertEquals(new MountOp.Tmpfs(GuestPath.of("/run"), 0755), opAt(plan, "/run").orElseThrow());
+        assertEquals(new MountOp.Tmpfs(GuestPath.of("/tmp"), 01777), opAt(plan, "/tmp").orElseThrow());
+        assertFalse(plan.operations().stream().anyMatch(op -> op instanceof MountOp.Bind b && b.source().equals(HOME)),
+                "install mode must never show the real home");
+    }
+
+    @Test
+    void install_otherHostDirectories_emptyNotBound() {
+        SandboxPlan plan = install();
+        assertEquals(new MountOp.Dir(GuestPath.of("/media"), 0755), opAt(plan, "/media").orElseThrow());
+        assertEquals(new MountOp.Dir(GuestPath.of("/sys"), 0755), opAt(plan, "/sys").orElseThrow());
+        assertTrue(plan.operations().stream().noneMatch(op -> op instanceof MountOp.Bind b
+                        && !b.source().startsWith("/dev/") && !b.readOnly()),
+                "maintainer scripts act as the user on the host: no writable host binds " + plan.operations());
+    }
+
+    @Test
+    void install_dev_onlyBasicNodes() {
+        SandboxPlan plan = install();
+        assertEquals(new MountOp.Tmpfs(GuestPath.of("/dev"), 0755), opAt(plan, "/dev").orElseThrow());
+        assertTrue(plan.operations().contains(new MountOp.Bind(Path.of("/dev/null"), GuestPath.of("/dev/null"), false)));
+        assertTrue(plan.operations().stream().noneMatch(op -> op.dest().value().startsWith("/dev/pts")));
+    }
+
+    @Test
+    void install_runsAsNamespacedRootWithCapabilities() {
+        SandboxPlan plan = install();
+        assertFalse(plan.dropCapabilities());
+        assertEquals("full:100000:100000:65536", plan.mapping().helperArgument());
+        assertTrue(plan.sharedLock().isEmpty());
+    }
+
+    @Test
+    void run_bindsHomeThenHidesStore() {
+        List<MountOp> ops = run().operations();
+        int home = ops.indexOf(new MountOp.Bind(HOME, GuestPath.of("/home/u"), false));
+        int store = ops.indexOf(new MountOp.Tmpfs(GuestPath.of(STORE.toString()), 0755));
+        assertTrue(home >= 0 && store > home, "the store must be hidden after home is bound: " + ops);
+        assertEquals(new MountOp.Tmpfs(GuestPath.of("/home"), 0755), opAt(run(), "/home").orElseThrow());
+    }
+
+    @Test
+    void run_asCurrentUserWithoutCapabilitiesHoldingSharedLock() {
+        SandboxPlan plan = run();
+        assertEquals("user", plan.mapping().helperArgument());
+        assertTrue(plan.dropCapabilities());
+        assertEquals(Optional.of(Path.of("/s/lock")), plan.sharedLock());
+        assertEquals(new MountOp.Bind(Path.of("/run"), GuestPath.of("/run"), false), opAt(plan, "/run").orElseThrow());
+    }
+
+    @Test
+    void plan_symlinksKeptProcFreshOtherFilesSkipped() {
+        SandboxPlan plan = run();
+        assertEquals(new MountOp.Symlink("usr/lib", GuestPath.of("/lib")), opAt(plan, "/lib").orElseThrow());
+        assertEquals(new MountOp.Proc(GuestPath.of("/proc")), opAt(plan, "/proc").orElseThrow());
+        assertEquals(new MountOp.Bind(Path.of("/media"), GuestPath.of("/media"), false), opAt(plan, "/media").orElseThrow());
+        assertTrue(opAt(plan, "/vmlinuz").isEmpty());
+    }
+
+    @Test
+    void helperArguments_runPlan_inHelperSyntax() {
+        List<String> args = run().helperArguments();
+        assertEquals(List.of("--map", "user", "--lock-shared", "/s/lock", "--root", "/s/root"), args.subList(0, 6));
+        assertEquals(List.of("--chdir", "/home/u/src", "--drop-caps", "--", "hello"), args.subList(args.size() - 5, args.size()));
+        int overlay = args.indexOf("--overlay");
+        assertEquals(List.of("--overlay", "/s/layers/1/upper/etc:/etc", "/s/layers/3/upper/etc", "/s/layers/3/work/etc", "/etc"),
+                args.subList(overlay, overlay + 5));
+    }
+}
