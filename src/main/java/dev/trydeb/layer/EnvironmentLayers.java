@@ -1,0 +1,56 @@
+package dev.trydeb.layer;
+
+import dev.trydeb.sandbox.LayerStack;
+import dev.trydeb.store.EnvironmentLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The committed layers of an environment on disk, as the sandbox and the preparer see them. */
+public final class EnvironmentLayers {
+    private EnvironmentLayers() {}
+
+    public static LayerStack stack(EnvironmentLayout layout, List<Long> committedIdsBottomToTop) {
+        List<LayerStack.Layer> layers = new ArrayList<>();
+        for (long id : committedIdsBottomToTop) {
+            Path upper = layout.upperDir(id);
+            layers.add(new LayerStack.Layer(upper, topLevelDirectories(upper)));
+        }
+        return new LayerStack(layers);
+    }
+
+    public static List<Path> uppersTopFirst(LayerStack stack) {
+        List<Path> uppers = new ArrayList<>();
+        stack.bottomToTop().forEach(layer -> uppers.add(0, layer.upper()));
+        return uppers;
+    }
+
+    /** The dpkg status file the environment sees: the newest layer's copy, else the host's. */
+    public static Path dpkgStatus(LayerStack stack, Path hostRoot) {
+        Optional<Path> fromLayer = uppersTopFirst(stack).stream()
+                .map(upper -> upper.resolve("var/lib/dpkg/status"))
+                .filter(Files::isRegularFile)
+                .findFirst();
+        return fromLayer.orElse(hostRoot.resolve("var/lib/dpkg/status"));
+    }
+
+    private static Set<String> topLevelDirectories(Path upper) {
+        if (!Files.isDirectory(upper)) {
+            return Set.of();
+        }
+        try (Stream<Path> children = Files.list(upper)) {
+            return children.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.trydeb.layer;
+
+import dev.trydeb.core.GuestPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Looks guest paths up from outside the sandbox, through the environment's committed
+ * layers (top first) and then the host, the way the overlay will show them. A whiteout in a
+ * layer hides what lies below it. Opaque directories are not consulted: that only matters
+ * for a directory a package removed and recreated, which preparation treats as present.
+ */
+public final class GuestView {
+    private static final int MAX_SYMLINKS = 40;
+
+    /** Where a guest path was found. */
+    public enum Source { LAYER, HOST }
+
+    public record Found(GuestPath path, Path hostPath, Source source) {}
+
+    private final Path hostRoot;
+    private final List<Path> layerUppersTopFirst;
+
+    public GuestView(Path hostRoot, List<Path> layerUppersTopFirst) {
+        this.hostRoot = hostRoot;
+        this.layerUppersTopFirst = List.copyOf(layerUppersTopFirst);
+    }
+
+    /** The entry itself (symlinks not followed), or empty if absent or whited out. */
+    public Optional<Found> lookup(GuestPath path) {
+        if (path.isRoot()) {
+            return Optional.of(new Found(path, hostRoot, Source.HOST));
+        }
+        for (Path upper : layerUppersTopFirst) {
+            Path candidate = upper.resolve(path.relative());
+            if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                return isWhiteout(candidate) ? Optional.empty() : Optional.of(new Found(path, candidate, Source.LAYER));
+            }
+        }
+        Path onHost = hostRoot.resolve(path.relative());
+        return Files.exists(onHost, LinkOption.NOFOLLOW_LINKS)
+                ? Optional.of(new Found(path, onHost, Source.HOST))
+                : Optional.empty();
+    }
+
+    /**
+     * Resolves every symlink in the path, interpreting targets inside the guest (an absolute
+     * target starts again at the guest root, ".." stops at it). Returns the resolved path,
+     * which may not exist yet; empty if symlinks loop.
+     */
+    public Optional<GuestPath> resolve(GuestPath path) {
+        Deque<String> pending = new ArrayDeque<>(path.components());
+        GuestPath current = GuestPath.ROOT;
+        int hops = 0;
+        while (!pending.isEmpty()) {
+            String part = pending.removeFirst();
+            if (part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                current = current.parent();
+                continue;
+            }
+            GuestPath next = current.resolve(part);
+            Optional<Found> found = lookup(next);
+            if (found.isPresent() && Files.isSymbolicLink(found.get().hostPath())) {
+                if (++hops > MAX_SYMLINKS) {
+                    return Optional.empty();
+                }
+                String target = readLink(found.get().hostPath());
+                List<String> targetParts = List.of(target.split("/"));
+                for (int i = targetParts.size() - 1; i >= 0; i--) {
+                    if (!targetParts.get(i).isEmpty()) {
+                        pending.addFirst(targetParts.get(i));
+                    }
+                }
+                if (target.startsWith("/")) {
+                    current = GuestPath.ROOT;
+                }
+                continue;
+            }
+            current = next;
+        }
+        return Optional.of(current);
+    }
+
+    static boolean isWhiteout(Path path) {
+        try {
+            // overlayfs whiteouts are character devices 0:0.
+            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            long rdev = (Long) Files.getAttribute(path, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
+            return (mode & 0170000) == 0020000 && rdev == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

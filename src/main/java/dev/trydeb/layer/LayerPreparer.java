@@ -1,0 +1,149 @@
+package dev.trydeb.layer;
+
+import dev.trydeb.core.GuestPath;
+import dev.trydeb.core.TrydebException;
+import dev.trydeb.sandbox.WritableLayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Prepares a new layer, as the user and from outside the sandbox, so that dpkg can work
+ * in it. The kernel will not copy up host-root-owned files for a non-root mounter, but a
+ * merged directory takes its owner and mode from the upper layer: so every host directory
+ * the transaction writes into is created in the upper beforehand with the host's mode, and
+ * the state files dpkg, apt and debconf edit in place are copied into it.
+ */
+public final class LayerPreparer {
+    /** Directories dpkg and its triggers write into, besides the package's own. */
+    static final List<String> STATE_DIRECTORIES = List.of(
+            "/etc", "/etc/alternatives", "/var/lib/dpkg/info", "/var/lib/dpkg/updates",
+            "/var/lib/dpkg/triggers", "/var/lib/dpkg/alternatives", "/var/log/apt", "/var/backups",
+            "/var/cache/debconf", "/var/cache/apt/archives", "/var/lib/apt/lists");
+
+    /** Files edited or locked in place: copied when readable, created empty (same mode) when not. */
+    static final List<String> STATE_FILES = List.of(
+            "/var/lib/dpkg/status", "/var/lib/dpkg/lock", "/var/lib/dpkg/lock-frontend",
+            "/var/lib/dpkg/triggers/Lock", "/var/log/dpkg.log", "/var/log/apt/history.log",
+            "/var/log/apt/term.log", "/var/lib/apt/extended_states", "/var/cache/apt/archives/lock",
+            "/var/lib/apt/lists/lock", "/var/cache/debconf/config.dat", "/var/cache/debconf/templates.dat",
+            "/var/cache/debconf/passwords.dat");
+
+    /** apt's download directories are root-only on the host; an opaque empty one replaces each. */
+    static final List<String> PRIVATE_DIRECTORIES = List.of(
+            "/var/cache/apt/archives/partial", "/var/lib/apt/lists/partial");
+
+    private final GuestView view;
+    private final WritableLayer target;
+    private final Set<String> touchedTopLevels = new TreeSet<>();
+
+    public LayerPreparer(GuestView view, WritableLayer target) {
+        this.view = view;
+        this.target = target;
+    }
+
+    /** Prepares the package's directories and dpkg's state; returns the top-level directories touched. */
+    public Set<String> prepare(Collection<GuestPath> packageDirectories) {
+        try {
+            Files.createDirectories(target.upper());
+            for (GuestPath dir : packageDirectories) {
+                prepareDirectory(dir);
+            }
+            for (String dir : STATE_DIRECTORIES) {
+                prepareDirectory(GuestPath.of(dir));
+            }
+            for (String file : STATE_FILES) {
+                prepareStateFile(GuestPath.of(file));
+            }
+            for (String dir : PRIVATE_DIRECTORIES) {
+                preparePrivateDirectory(GuestPath.of(dir));
+            }
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot prepare the new layer in " + target.upper() + ": " + e.getMessage(), e);
+        }
+        return Set.copyOf(touchedTopLevels);
+    }
+
+    /** Creates, in the upper, every host directory on the (symlink-resolved) path. */
+    void prepareDirectory(GuestPath dir) throws IOException {
+        Optional<GuestPath> resolved = view.resolve(dir);
+        if (resolved.isEmpty() || resolved.get().isRoot()) {
+            return;
+        }
+        touchedTopLevels.add(resolved.get().topLevel());
+        GuestPath current = GuestPath.ROOT;
+        for (String part : resolved.get().components()) {
+            current = current.resolve(part);
+            Optional<GuestView.Found> found = view.lookup(current);
+            if (found.isEmpty() || !Files.isDirectory(found.get().hostPath(), LinkOption.NOFOLLOW_LINKS)) {
+                return; // absent in the guest: dpkg creates it, in a directory already prepared
+            }
+            // Directories found in an earlier layer are recreated too, so deeper host ones have a parent.
+            copyDirectory(found.get().hostPath(), upper(current));
+        }
+    }
+
+    private void prepareStateFile(GuestPath file) throws IOException {
+        Optional<GuestView.Found> found = view.lookup(file);
+        if (found.isEmpty() || found.get().source() == GuestView.Source.LAYER) {
+            return; // a layer's copy is owned by the user, so the kernel copies it up itself
+        }
+        Path source = found.get().hostPath();
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        prepareDirectory(file.parent());
+        Path copy = upper(file);
+        if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isReadable(source)) {
+            Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        } else {
+            Files.createFile(copy);
+        }
+        Files.setAttribute(copy, "unix:mode", mode(source));
+    }
+
+    private void preparePrivateDirectory(GuestPath dir) throws IOException {
+        Optional<GuestView.Found> found = view.lookup(dir);
+        if (found.isEmpty() || found.get().source() == GuestView.Source.LAYER) {
+            return;
+        }
+        prepareDirectory(dir.parent());
+        Path created = upper(dir);
+        if (!Files.isDirectory(created, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(created);
+            Files.setAttribute(created, "unix:mode", 0700);
+            // With userxattr, overlayfs reads its metadata from the user.overlay.* namespace.
+            UserDefinedFileAttributeView xattrs = Files.getFileAttributeView(created, UserDefinedFileAttributeView.class);
+            xattrs.write("overlay.opaque", ByteBuffer.wrap("y".getBytes(StandardCharsets.US_ASCII)));
+        }
+    }
+
+    private static void copyDirectory(Path hostDir, Path upperDir) throws IOException {
+        if (Files.isDirectory(upperDir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.createDirectory(upperDir);
+        Files.setAttribute(upperDir, "unix:mode", mode(hostDir));
+    }
+
+    private Path upper(GuestPath path) {
+        return target.upper().resolve(path.relative());
+    }
+
+    private static int mode(Path path) throws IOException {
+        return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+    }
+}
