@@ -1,0 +1,31 @@
+package dev.trydeb.cli;
+
+import dev.trydeb.core.ExitCode;
+import dev.trydeb.core.TrydebException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** The one place errors become output: one line, a documented exit code, a trace only on request. */
+final class ErrorRenderer implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        boolean stacktrace = parsed.hasMatchedOption("--stacktrace")
+                || parsed.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--stacktrace"));
+        int code;
+        if (e instanceof TrydebException known) {
+            err.println("trydeb: " + known.getMessage());
+            code = known.exitCode().code();
+        } else {
+            err.println("trydeb: internal error: " + e + "; please report it with the output of --stacktrace");
+            code = ExitCode.INTERNAL.code();
+        }
+        if (stacktrace) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.trydeb.cli;
+
+import dev.trydeb.store.EnvironmentName;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every command accepts, before or after the command name. */
+public final class GlobalOptions {
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = "default", scope = ScopeType.INHERIT,
+            description = "The environment to use (default: ${DEFAULT-VALUE}); created on first use.")
+    String environment;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+            description = "Print the Java stack trace of an error (for bug reports).")
+    boolean stacktrace;
+
+    EnvironmentName environment() {
+        return EnvironmentName.of(environment);
+    }
+}

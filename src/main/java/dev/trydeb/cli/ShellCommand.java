@@ -1,0 +1,35 @@
+package dev.trydeb.cli;
+
+import dev.trydeb.env.RunRequest;
+import dev.trydeb.env.Runner;
+import dev.trydeb.env.Workspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "shell",
+        description = {"Start your shell ($SHELL) inside the environment, as 'run' starts programs.",
+            "TRYDEB_ENV is set to the environment's name inside."},
+        mixinStandardHelpOptions = true)
+final class ShellCommand implements Callable<Integer> {
+    @ParentCommand
+    TrydebCommand parent;
+
+    @Parameters(paramLabel = "ARGS", description = "Arguments for the shell, after '--'.")
+    List<String> arguments = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        String shell = Optional.ofNullable(System.getenv("SHELL")).filter(s -> !s.isBlank()).orElse("/bin/sh");
+        try (Workspace workspace = Workspace.forCurrentUser()) {
+            new Runner(workspace).run(new RunRequest(parent.global.environment(), Optional.empty(),
+                    Optional.of(shell), arguments, Path.of("").toAbsolutePath()));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.trydeb.env;
+
+import dev.trydeb.core.GuestPath;
+import dev.trydeb.core.TrydebException;
+import dev.trydeb.layer.GuestView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the program of a package: its only executable in a bin directory, else the Exec=
+ * line of its .desktop file; with several, {@code --exec NAME} chooses.
+ */
+final class ProgramResolver {
+    private static final Set<String> BIN_DIRECTORIES = Set.of("/usr/bin", "/usr/sbin", "/usr/games", "/bin", "/sbin");
+    private static final String APPLICATIONS = "/usr/share/applications";
+
+    private ProgramResolver() {}
+
+    static List<String> resolve(String packageName, List<String> files, Optional<String> exec, GuestView view) {
+        List<String> programs = new ArrayList<>();
+        for (String file : files) {
+            GuestPath path = GuestPath.of(file);
+            if (BIN_DIRECTORIES.contains(path.parent().value()) && !BIN_DIRECTORIES.contains(file)) {
+                programs.add(file);
+            }
+        }
+        if (exec.isPresent()) {
+            String wanted = exec.get();
+            return programs.stream()
+                    .filter(p -> p.equals(wanted) || GuestPath.of(p).fileName().equals(wanted))
+                    .findFirst()
+                    .map(List::of)
+                    .orElseThrow(() -> TrydebException.badInput("package '" + packageName + "' has no program '" + wanted
+                            + "'" + (programs.isEmpty() ? "" : "; its programs are: " + names(programs))));
+        }
+        if (programs.size() == 1) {
+            return List.of(programs.get(0));
+        }
+        if (programs.size() > 1) {
+            throw TrydebException.badInput("package '" + packageName + "' has several programs: " + names(programs)
+                    + "; choose one with 'trydeb run --exec NAME " + packageName + "'");
+        }
+        return desktopExec(packageName, files, view).orElseThrow(() -> TrydebException.badInput("package '"
+                + packageName + "' has no program in /usr/bin, /usr/sbin or /usr/games and no .desktop entry;"
+                + " run a command in its environment with 'trydeb run --exec COMMAND'"));
+    }
+
+    private static Optional<List<String>> desktopExec(String packageName, List<String> files, GuestView view) {
+        for (String file : files) {
+            if (!file.startsWith(APPLICATIONS + "/") || !file.endsWith(".desktop")) {
+                continue;
+            }
+            Optional<GuestView.Found> found = view.lookup(GuestPath.of(file));
+            if (found.isEmpty()) {
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(found.get().hostPath())) {
+                    if (line.startsWith("Exec=")) {
+                        return Optional.of(execCommand(line.substring("Exec=".length())));
+                    }
+                }
+            } catch (IOException e) {
+                throw TrydebException.failure("cannot read " + file + " of package '" + packageName + "': " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The Exec= value without its field codes (%f, %U, ...), which have no meaning here. */
+    static List<String> execCommand(String exec) {
+        List<String> words = new ArrayList<>();
+        for (String word : exec.trim().split("\\s+")) {
+            if (!(word.length() == 2 && word.charAt(0) == '%')) {
+                words.add(word.replace("%%", "%"));
+            }
+        }
+        return words;
+    }
+
+    private static String names(List<String> programs) {
+        return String.join(", ", programs.stream().map(p -> GuestPath.of(p).fileName()).toList());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.trydeb.env;
+
+import dev.trydeb.core.HostUser;
+import dev.trydeb.sandbox.HostRoot;
+import dev.trydeb.sandbox.SandboxLauncher;
+import dev.trydeb.sandbox.SandboxPlanner;
+import dev.trydeb.sandbox.SubordinateIds;
+import dev.trydeb.sandbox.UidMapping;
+import dev.trydeb.store.EnvironmentLayout;
+import dev.trydeb.store.EnvironmentName;
+import dev.trydeb.store.Store;
+import dev.trydeb.store.StoreLayout;
+import dev.trydeb.store.XdgDirectories;
+import java.nio.file.Path;
+
+/** What every command works with: the user, the store, the host and the sandbox helper. */
+public final class Workspace implements AutoCloseable {
+    private final HostUser user;
+    private final StoreLayout layout;
+    private final Path hostRoot;
+    private Store store;
+
+    public Workspace(HostUser user, StoreLayout layout, Path hostRoot) {
+        this.user = user;
+        this.layout = layout;
+        this.hostRoot = hostRoot;
+    }
+
+    public static Workspace forCurrentUser() {
+        HostUser user = HostUser.current();
+        return new Workspace(user, new StoreLayout(XdgDirectories.fromEnvironment().storeRoot()), Path.of("/"));
+    }
+
+    public HostUser user() {
+        return user;
+    }
+
+    public StoreLayout layout() {
+        return layout;
+    }
+
+    public Path hostRoot() {
+        return hostRoot;
+    }
+
+    public EnvironmentLayout environment(EnvironmentName name) {
+        return layout.environment(name);
+    }
+
+    /** The store database, opened on first use. */
+    public Store store() {
+        if (store == null) {
+            store = Store.open(layout);
+        }
+        return store;
+    }
+
+    public SandboxPlanner planner() {
+        return new SandboxPlanner(HostRoot.scan(hostRoot), layout.root(), layout.emptyDir());
+    }
+
+    public SandboxLauncher launcher() {
+        return SandboxLauncher.locate();
+    }
+
+    /** Namespaced root with the user's subordinate ids when newuidmap allows it, else root alone. */
+    public UidMapping installMapping() {
+        return SubordinateIds.forUser(user.name(), user.uid(), user.gid())
+                .<UidMapping>map(full -> full)
+                .orElse(new UidMapping.RootOnly());
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+}

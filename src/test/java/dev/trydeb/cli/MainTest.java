@@ -1,0 +1,59 @@
+package dev.trydeb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void execute_version_printsNameAndVersion() {
+        assertEquals(0, execute("--version"));
+        assertTrue(out.toString().startsWith("trydeb "), out.toString());
+    }
+
+    @Test
+    void execute_unknownCommand_shortUsageErrorWithExit2() {
+        assertEquals(2, execute("instal", "x.deb"));
+        String text = err.toString();
+        assertTrue(text.startsWith("trydeb: "), text);
+        assertTrue(text.contains("install"), "suggests the near command: " + text);
+        assertTrue(text.contains("Run 'trydeb --help'"), text);
+        assertFalse(text.contains("Exit status:"), "not the whole help page: " + text);
+    }
+
+    @Test
+    void execute_installWithoutFile_usageErrorNamesParameter() {
+        assertEquals(2, execute("install"));
+        assertTrue(err.toString().contains("FILE.deb"), err.toString());
+    }
+
+    @Test
+    void execute_invalidEnvironmentName_badInput() {
+        assertEquals(2, execute("--env", "Bad/Name", "list"));
+        assertTrue(err.toString().startsWith("trydeb: invalid environment name"), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void execute_help_listsEveryCommand() {
+        assertEquals(0, execute("--help"));
+        for (String command : new String[] {"install", "run", "shell", "list", "reset"}) {
+            assertTrue(out.toString().contains(command), command + " missing from help");
+        }
+    }
+}
