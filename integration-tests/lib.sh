@@ -1,0 +1,433 @@
+# Helpers for trydeb's integration tests. Sourced by every tests/NN-name.sh:
+#
+#   . "$ITEST_DIR/lib.sh"
+#
+# The runner (integration-tests/run) provides, for every test:
+#   TRYDEB          the staged launcher (…/dist/bin/trydeb)
+#   ITEST_DIR       the staged integration-tests directory
+#   FIXTURES        a per-run cache shared by the tests (packages fetched from the mirror)
+#   TEST_TMP        the test's own scratch directory (also its working directory)
+#   TEST_NAME       NN-name
+#   XDG_DATA_HOME, XDG_CACHE_HOME   fresh, empty directories of this test only
+# Tests run as an unprivileged user with `set -euo pipefail`; HOME is the user's real home.
+
+# ---------------------------------------------------------------- failing and asserting
+
+_itest_where() {
+    # file:line of the test line that called the helper (skipping frames inside lib.sh)
+    local i
+    for ((i = 1; i < ${#BASH_SOURCE[@]}; i++)); do
+        if [[ ${BASH_SOURCE[$i]} != */lib.sh ]]; then
+            printf '%s:%s' "$(basename "${BASH_SOURCE[$i]}")" "${BASH_LINENO[$((i - 1))]}"
+            return
+        fi
+    done
+    printf '?'
+}
+
+# fail MSG: end the test as failed.
+fail() {
+    printf 'FAIL (%s): %s\n' "$(_itest_where)" "$*" >&2
+    exit 1
+}
+
+# skip REASON: end the test as skipped (exit 77). Only for prerequisites that are truly
+# unavailable on this machine, never for a trydeb misbehaviour.
+skip() {
+    printf '%s\n' "$*"
+    exit 77
+}
+
+# note MSG: a line for the test's log (shown only when the test fails).
+note() {
+    printf 'note: %s\n' "$*"
+}
+
+# assert_eq EXPECTED ACTUAL [MSG]
+assert_eq() {
+    if [[ "$1" != "$2" ]]; then
+        fail "${3:-values differ}"$'\n'"  expected: $(printf '%q' "$1")"$'\n'"  actual:   $(printf '%q' "$2")"
+    fi
+}
+
+# assert_contains HAYSTACK NEEDLE [MSG]
+assert_contains() {
+    if [[ "$1" != *"$2"* ]]; then
+        fail "${3:-text does not contain $(printf '%q' "$2")}"$'\n'"--- text:"$'\n'"$1"$'\n'"---"
+    fi
+}
+
+# assert_not_contains HAYSTACK NEEDLE [MSG]
+assert_not_contains() {
+    if [[ "$1" == *"$2"* ]]; then
+        fail "${3:-text unexpectedly contains $(printf '%q' "$2")}"$'\n'"--- text:"$'\n'"$1"$'\n'"---"
+    fi
+}
+
+# assert_file_absent PATH [MSG]
+assert_file_absent() {
+    if [[ -e "$1" || -L "$1" ]]; then
+        fail "${2:-$1 should not exist}: $(ls -ld "$1" 2>&1)"
+    fi
+}
+
+# assert_exit CODE CMD [ARGS...]
+# Runs CMD (stdin is inherited), capturing its output. Afterwards:
+#   OUT / ERR          its stdout / stderr as text (trailing newlines stripped, NULs as newlines)
+#   OUT_FILE / ERR_FILE  the same, byte-exact, in files
+#   RC                 its exit status
+# Fails the test (showing both streams) when the status is not CODE.
+OUT='' ERR='' RC='' OUT_FILE='' ERR_FILE=''
+_ITEST_CMD_SEQ=0
+assert_exit() {
+    local want=$1
+    shift
+    _ITEST_CMD_SEQ=$((_ITEST_CMD_SEQ + 1))
+    OUT_FILE="$TEST_TMP/.cmd-$_ITEST_CMD_SEQ.out"
+    ERR_FILE="$TEST_TMP/.cmd-$_ITEST_CMD_SEQ.err"
+    RC=0
+    printf '$ %s' "$(_itest_quote "$@")"
+    "$@" >"$OUT_FILE" 2>"$ERR_FILE" || RC=$?
+    OUT=$(tr '\0' '\n' <"$OUT_FILE")
+    ERR=$(tr '\0' '\n' <"$ERR_FILE")
+    printf '   => exit %s\n' "$RC"
+    if [[ "$RC" != "$want" ]]; then
+        fail "exit status $RC, expected $want: $(_itest_quote "$@")"$'\n'"--- stdout:"$'\n'"$OUT"$'\n'"--- stderr:"$'\n'"$ERR"$'\n'"---"
+    fi
+}
+
+# run_cmd CMD [ARGS...]: like assert_exit but accepts any status (sets OUT, ERR, RC).
+run_cmd() {
+    _ITEST_CMD_SEQ=$((_ITEST_CMD_SEQ + 1))
+    OUT_FILE="$TEST_TMP/.cmd-$_ITEST_CMD_SEQ.out"
+    ERR_FILE="$TEST_TMP/.cmd-$_ITEST_CMD_SEQ.err"
+    RC=0
+    printf '$ %s' "$(_itest_quote "$@")"
+    "$@" >"$OUT_FILE" 2>"$ERR_FILE" || RC=$?
+    OUT=$(tr '\0' '\n' <"$OUT_FILE")
+    ERR=$(tr '\0' '\n' <"$ERR_FILE")
+    printf '   => exit %s\n' "$RC"
+}
+
+_itest_quote() {
+    local s out=
+    for s in "$@"; do
+        if [[ "$s" =~ ^[A-Za-z0-9_./=:,+@%-]+$ ]]; then out+="$s "; else out+="$(printf '%q' "$s") "; fi
+    done
+    printf '%s' "${out% }"
+}
+
+# td ARGS...: shorthand for the launcher under test.
+td() {
+    "$TRYDEB" "$@"
+}
+
+# assert_no_stacktrace [TEXT]: TEXT (default: $ERR) shows no Java exception or stack frame.
+# shellcheck disable=SC2120
+assert_no_stacktrace() {
+    local text=${1-$ERR}
+    if grep -qE 'Exception|^Caused by: |^[[:space:]]+at [a-zA-Z_$][a-zA-Z0-9_$.]*\(|^	at ' <<<"$text"; then
+        fail "stack trace or exception on stderr:"$'\n'"$text"
+    fi
+}
+
+# assert_one_line_error [NEEDLE...]: $ERR is exactly one non-empty line starting with
+# "trydeb: ", contains every NEEDLE, and no stack trace.
+assert_one_line_error() {
+    assert_no_stacktrace
+    local lines
+    lines=$(grep -c . <<<"$ERR" || true)
+    [[ "$lines" == 1 ]] || fail "expected exactly one line on stderr, got $lines:"$'\n'"$ERR"
+    [[ "$ERR" == "trydeb: "* ]] || fail "stderr does not start with 'trydeb: ':"$'\n'"$ERR"
+    local n
+    for n in "$@"; do
+        assert_contains "$ERR" "$n" "error message does not name $(printf '%q' "$n")"
+    done
+}
+
+# assert_last_line_error [NEEDLE...]: for commands that may print dpkg's own output first:
+# the last non-empty line of $ERR starts with "trydeb: ", and there is no stack trace.
+assert_last_line_error() {
+    assert_no_stacktrace
+    local last
+    last=$(grep . <<<"$ERR" | tail -n 1 || true)
+    [[ "$last" == "trydeb: "* ]] || fail "last line of stderr does not start with 'trydeb: ':"$'\n'"$ERR"
+    local n
+    for n in "$@"; do
+        assert_contains "$ERR" "$n" "error output does not name $(printf '%q' "$n")"
+    done
+}
+
+# ---------------------------------------------------------------- trees
+
+# Run a command as root of a user namespace that also maps the user's subordinate uids and
+# gids (as 1..N). Files that dpkg created inside the sandbox with other owners belong to
+# those subordinate ids on the host; only there can the user read or remove all of them.
+userns_root() {
+    local me uid sub subg
+    me=$(id -un)
+    uid=$(id -u)
+    sub=$(awk -F: -v u="$me" -v i="$uid" '($1 == u || $1 == i) { print $2 "," 1 "," $3; exit }' /etc/subuid 2>/dev/null || true)
+    subg=$(awk -F: -v u="$me" -v i="$(id -g)" '($1 == u || $1 == i) { print $2 "," 1 "," $3; exit }' /etc/subgid 2>/dev/null || true)
+    if [[ -n "$sub" && -n "$subg" ]] &&
+        unshare --map-user=0 --map-group=0 --map-users="$sub" --map-groups="$subg" true 2>/dev/null; then
+        unshare --map-user=0 --map-group=0 --map-users="$sub" --map-groups="$subg" -- "$@"
+    elif unshare --map-root-user true 2>/dev/null; then
+        unshare --map-root-user -- "$@"
+    else
+        "$@"
+    fi
+}
+
+# The listing behind tree_digest, one line per entry, sorted:
+#   path  type  mode  owner  size(files, symlinks)  symlink-target  sha256(files)
+# No times: an operation that leaves a tree as it was may still have touched directories.
+# Owners are numeric as seen from userns_root (the user is 0, subordinate ids 1..N), which is
+# stable between two calls. A missing directory lists as "ABSENT".
+_itest_tree_listing_raw() {
+    local dir=$1
+    if [[ ! -e "$dir" ]]; then
+        echo ABSENT
+        return 0
+    fi
+    cd "$dir" || return 1
+    {
+        find . -mindepth 1 \( -type f -printf '%P\t%y\t%m\t%U:%G\t%s\n' \) \
+            -o \( -type l -printf '%P\t%y\t%m\t%U:%G\t%s\t-> %l\n' \) \
+            -o -printf '%P\t%y\t%m\t%U:%G\n' 2>&1
+        find . -mindepth 1 -type f -print0 2>/dev/null | xargs -0 -r sha256sum -- 2>&1 |
+            sed -E 's|^([0-9a-f]{64})  \./(.*)$|\2\tsha256 \1|'
+    } | LC_ALL=C sort
+}
+
+# tree_listing DIR: print the listing (for diffs).
+tree_listing() {
+    local dir
+    dir=$(realpath -m "$1")
+    userns_root bash -c "$(declare -f _itest_tree_listing_raw); _itest_tree_listing_raw \"\$1\"" _ "$dir"
+}
+
+# tree_digest DIR: a stable digest of a directory tree (paths, types, modes, owners, sizes,
+# symlink targets and file contents).
+tree_digest() {
+    tree_listing "$1" | sha256sum | cut -c1-64
+}
+
+# snapshot DIR FILE: save DIR's listing to FILE; assert_unchanged DIR FILE [MSG] compares.
+snapshot() {
+    tree_listing "$1" >"$2"
+}
+assert_unchanged() {
+    local dir=$1 before=$2 after
+    after="$before.after.$RANDOM"
+    tree_listing "$dir" >"$after"
+    if ! cmp -s "$before" "$after"; then
+        fail "${3:-$dir changed}:"$'\n'"$(diff -u "$before" "$after" | head -n 60)"
+    fi
+}
+
+# rm_tree DIR: remove a tree that may hold files owned by subordinate ids or unwritable dirs.
+rm_tree() {
+    local d=$1
+    [[ -e "$d" || -L "$d" ]] || return 0
+    chmod -R u+rwX "$d" 2>/dev/null || true
+    rm -rf "$d" 2>/dev/null && return 0
+    userns_root sh -c 'chmod -R u+rwX "$1" 2>/dev/null; rm -rf "$1"' sh "$d" 2>/dev/null || true
+    [[ ! -e "$d" ]]
+}
+
+# ---------------------------------------------------------------- building packages
+
+host_arch() {
+    dpkg --print-architecture
+}
+
+# build_deb DIR OUT.deb: build a .deb from a staged tree (DIR/DEBIAN/control ...), every
+# member owned by root:root.
+build_deb() {
+    local dir=$1 out=$2
+    # dpkg-deb refuses maintainer scripts and DEBIAN/ with group/other write bits
+    chmod -R go-w "$dir"
+    chmod 0755 "$dir/DEBIAN"
+    local s
+    for s in preinst postinst prerm postrm config; do
+        [[ -f "$dir/DEBIAN/$s" ]] && chmod 0755 "$dir/DEBIAN/$s"
+    done
+    dpkg-deb --root-owner-group -Zxz --build "$dir" "$out" >/dev/null ||
+        fail "dpkg-deb could not build $out"
+}
+
+# build_deb_tar DIR OUT.deb [--owner PATH USER:GROUP MODE]...
+# Like build_deb but assembles the archive with tar and ar, so that chosen members can get
+# other owners and modes without root or fakeroot (paths relative to DIR, e.g. usr/bin/x).
+build_deb_tar() {
+    local dir=$1 out=$2
+    shift 2
+    local -a special_paths=() special_owner=() special_mode=()
+    while (($#)); do
+        [[ $1 == --owner ]] || fail "build_deb_tar: unknown option $1"
+        special_paths+=("$2")
+        special_owner+=("$3")
+        special_mode+=("$4")
+        shift 4
+    done
+    local work
+    work=$(mktemp -d "$TEST_TMP/debtar.XXXXXX")
+    chmod -R go-w "$dir"
+    chmod 0755 "$dir/DEBIAN"
+    local s
+    for s in preinst postinst prerm postrm config; do
+        [[ -f "$dir/DEBIAN/$s" ]] && chmod 0755 "$dir/DEBIAN/$s"
+    done
+    local -a common=(--format=gnu --sort=name --numeric-owner --mtime=@1700000000)
+    printf '2.0\n' >"$work/debian-binary"
+    tar -C "$dir/DEBIAN" "${common[@]}" --owner=0 --group=0 -cJf "$work/control.tar.xz" . ||
+        fail "tar control"
+    local -a excl=()
+    local i
+    for i in "${!special_paths[@]}"; do
+        excl+=("--exclude=./${special_paths[$i]}")
+    done
+    tar -C "$dir" "${common[@]}" --owner=0 --group=0 --exclude=./DEBIAN "${excl[@]}" -cf "$work/data.tar" . ||
+        fail "tar data"
+    for i in "${!special_paths[@]}"; do
+        local owner=${special_owner[$i]%%:*} group=${special_owner[$i]#*:} uid gid
+        uid=$(getent passwd "$owner" | cut -d: -f3)
+        gid=$(getent group "$group" | cut -d: -f3)
+        [[ -n "$uid" && -n "$gid" ]] || fail "build_deb_tar: no such user/group $owner:$group"
+        # name:id form keeps the names in the archive (dpkg prefers names) with matching ids
+        tar -C "$dir" --format=gnu --mtime=@1700000000 --owner="$owner:$uid" --group="$group:$gid" \
+            --mode="${special_mode[$i]}" -rf "$work/data.tar" "./${special_paths[$i]}" ||
+            fail "tar append ${special_paths[$i]}"
+    done
+    xz -9 <"$work/data.tar" >"$work/data.tar.xz"
+    rm -f "$out"
+    (cd "$work" && ar rcD "$out.tmp" debian-binary control.tar.xz data.tar.xz) 2>/dev/null ||
+        (cd "$work" && ar rc "$out.tmp" debian-binary control.tar.xz data.tar.xz) ||
+        fail "ar could not assemble $out"
+    mv "$out.tmp" "$out"
+    dpkg-deb --info "$out" >/dev/null || fail "dpkg-deb does not accept the hand-built $out"
+}
+
+# make_pkg NAME VERSION [options]: build a package in $TEST_TMP/pkgs and print the .deb path.
+#   --arch ARCH               Architecture (default: the host's)
+#   --depends TEXT            Depends field
+#   --file PATH CONTENT       a regular file 0644 (PATH absolute inside the package)
+#   --exe PATH CONTENT        an executable 0755 (CONTENT is a script, include the #! line)
+#   --preinst|--postinst|--prerm|--postrm TEXT   maintainer script body (#!/bin/sh and
+#                             `set -e` are added in front)
+#   --size KIB                add /usr/share/NAME/padding of KIB KiB of incompressible data
+#   --out FILE                where to write the .deb (default $TEST_TMP/pkgs/NAME_VERSION_ARCH.deb)
+#   --tree-only               build nothing, print the staged tree's path (for build_deb_tar)
+make_pkg() {
+    local name=$1 version=$2
+    shift 2
+    local arch depends='' out='' tree_only=''
+    arch=$(host_arch)
+    local root="$TEST_TMP/pkgs/$name-$version.tree"
+    rm -rf "$root"
+    mkdir -p "$root/DEBIAN"
+    while (($#)); do
+        case $1 in
+            --arch) arch=$2; shift 2 ;;
+            --depends) depends=$2; shift 2 ;;
+            --file | --exe)
+                mkdir -p "$root$(dirname "$2")"
+                printf '%s\n' "$3" >"$root$2"
+                if [[ $1 == --exe ]]; then chmod 0755 "$root$2"; else chmod 0644 "$root$2"; fi
+                shift 3 ;;
+            --preinst | --postinst | --prerm | --postrm)
+                printf '#!/bin/sh\nset -e\n%s\n' "$2" >"$root/DEBIAN/${1#--}"
+                chmod 0755 "$root/DEBIAN/${1#--}"
+                shift 2 ;;
+            --size)
+                mkdir -p "$root/usr/share/$name"
+                head -c "$(($2 * 1024))" /dev/urandom >"$root/usr/share/$name/padding"
+                shift 2 ;;
+            --out) out=$2; shift 2 ;;
+            --tree-only) tree_only=1; shift ;;
+            *) fail "make_pkg: unknown option $1" ;;
+        esac
+    done
+    {
+        printf 'Package: %s\nVersion: %s\nArchitecture: %s\n' "$name" "$version" "$arch"
+        printf 'Maintainer: trydeb integration tests <itest@example.invalid>\n'
+        printf 'Section: misc\nPriority: optional\n'
+        [[ -n "$depends" ]] && printf 'Depends: %s\n' "$depends"
+        printf 'Description: %s, built by the trydeb integration tests\n test package\n' "$name"
+    } >"$root/DEBIAN/control"
+    if [[ -n "$tree_only" ]]; then
+        printf '%s\n' "$root"
+        return
+    fi
+    [[ -n "$out" ]] || out="$TEST_TMP/pkgs/${name}_${version}_${arch}.deb"
+    build_deb "$root" "$out"
+    printf '%s\n' "$out"
+}
+
+# ---------------------------------------------------------------- fixtures
+
+# fixture_deb PACKAGE: set FIXTURE to the path of PACKAGE's .deb from the Debian mirror,
+# fetched once per run into $FIXTURES with `apt-get download` (as this user, into the
+# directory). Skips the test when it cannot be fetched. Call it directly, not in $(...).
+FIXTURE=
+fixture_deb() {
+    local pkg=$1
+    mkdir -p "$FIXTURES"
+    (
+        flock 9
+        if ! compgen -G "$FIXTURES/${pkg}_*.deb" >/dev/null; then
+            dl=$(mktemp -d "$FIXTURES/.dl.XXXXXX")
+            if (cd "$dl" && timeout 120 apt-get download "$pkg") >"$FIXTURES/.$pkg.download.log" 2>&1; then
+                mv "$dl"/*.deb "$FIXTURES/"
+            fi
+            rm -rf "$dl"
+        fi
+    ) 9>"$FIXTURES/.lock"
+    FIXTURE=$(compgen -G "$FIXTURES/${pkg}_*.deb" | head -n 1 || true)
+    if [[ -z "$FIXTURE" ]]; then
+        skip "cannot fetch $pkg with apt-get download (no network to the Debian mirror, or no apt lists: run apt-get update as root): $(tail -n 2 "$FIXTURES/.$pkg.download.log" 2>/dev/null | tr '\n' ' ')"
+    fi
+}
+
+# ---------------------------------------------------------------- trydeb specifics
+
+store_dir() { printf '%s\n' "$XDG_DATA_HOME/trydeb"; }
+envs_dir() { printf '%s\n' "$XDG_DATA_HOME/trydeb/envs"; }
+
+# list_names [--env NAME]: names from `trydeb list`, sorted.
+list_names() {
+    "$TRYDEB" "$@" list | awk 'NF { print $1 }' | LC_ALL=C sort
+}
+
+# The JSON tool for `list --json` checks: jq, else the system python3, else none.
+json_tool() {
+    if command -v jq >/dev/null 2>&1; then
+        echo jq
+    elif [[ -x /usr/bin/python3 ]]; then
+        echo python3
+    else
+        echo none
+    fi
+}
+
+# Background processes a test starts; killed (by pid) when the test ends.
+_ITEST_BG_PIDS=()
+track_pid() { _ITEST_BG_PIDS+=("$1"); }
+_itest_cleanup() {
+    local p
+    for p in "${_ITEST_BG_PIDS[@]}"; do
+        kill "$p" 2>/dev/null || true
+    done
+    local f
+    for f in "${_ITEST_CLEANUP[@]}"; do
+        eval "$f" || true
+    done
+}
+_ITEST_CLEANUP=()
+# on_exit 'SHELL CODE': run at the end of the test, pass or fail (in order of registration).
+on_exit() { _ITEST_CLEANUP+=("$1"); }
+if [[ -n "${TEST_TMP:-}" ]]; then # sourced by a test (the runner sources it for rm_tree only)
+    trap _itest_cleanup EXIT
+    cd "$TEST_TMP" || exit 1
+fi

@@ -1,0 +1,49 @@
+#!/bin/bash
+# Debian's real `hello` (apt-get download): install, run with and without arguments, list;
+# the host's dpkg database and /usr/bin stay untouched.
+. "$ITEST_DIR/lib.sh"
+
+fixture_deb hello
+cp "$FIXTURE" .
+deb=$(basename "$FIXTURE")
+version=$(dpkg-deb -f "$deb" Version)
+arch=$(dpkg-deb -f "$deb" Architecture)
+note "using $deb ($version, $arch)"
+
+host_has_hello=
+if dpkg-query -W -f '${Status}' hello 2>/dev/null | grep -q 'install ok installed'; then
+    host_has_hello=1
+    note "the host has hello installed: the host-side assertions are skipped"
+fi
+
+assert_exit 0 td install "./$deb"
+assert_no_stacktrace
+assert_contains "$OUT$ERR" "Setting up hello" "install does not show dpkg's output"
+
+assert_exit 0 td run hello
+assert_eq "Hello, world!" "$OUT" "trydeb run hello"
+
+assert_exit 0 td run hello -- --greeting=hi
+assert_eq "hi" "$OUT" "trydeb run hello -- --greeting=hi"
+
+assert_exit 0 td run --exec hello -- --greeting="two words"
+assert_eq "two words" "$OUT" "trydeb run --exec hello"
+
+assert_exit 0 td run --exec /usr/bin/hello
+assert_eq "Hello, world!" "$OUT" "trydeb run --exec /usr/bin/hello"
+
+assert_exit 0 td list
+line=$(awk '$1 == "hello"' <<<"$OUT")
+[[ -n "$line" ]] || fail "trydeb list does not show hello:"$'\n'"$OUT"
+assert_eq "hello $version $arch" "$(awk '{ print $1, $2, $3 }' <<<"$line")" "trydeb list: name version architecture"
+assert_eq 1 "$(grep -c . <<<"$OUT")" "trydeb list shows one package"
+
+if [[ -z "$host_has_hello" ]]; then
+    if dpkg-query -W -f '${Status}' hello 2>/dev/null | grep -q 'installed'; then
+        fail "the host's dpkg now knows hello: $(dpkg-query -W -f '${Status}' hello)"
+    fi
+    run_cmd dpkg -s hello
+    [[ $RC != 0 ]] || fail "dpkg -s hello succeeds on the host:"$'\n'"$OUT"
+    assert_contains "$ERR" "not installed"
+    assert_file_absent /usr/bin/hello "the host has /usr/bin/hello"
+fi
