@@ -1,5 +1,6 @@
 package dev.trydeb.deb;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
 

@@ -1,5 +1,6 @@
 package dev.trydeb.layer;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.WritableLayer;
@@ -69,7 +70,7 @@ public final class LayerPreparer {
                 preparePrivateDirectory(GuestPath.of(dir));
             }
         } catch (IOException e) {
-            throw TrydebException.failure("cannot prepare the new layer in " + target.upper() + ": " + e.getMessage(), e);
+            throw TrydebException.failure("cannot prepare the new layer in " + target.upper() + ": " + ErrorText.describe(e), e);
         }
         return Set.copyOf(touchedTopLevels);
     }

@@ -1,5 +1,6 @@
 package dev.trydeb.sandbox;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class SandboxLauncher {
             }
         } catch (IOException e) {
             throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE,
-                    "cannot start the sandbox helper " + command.get(0) + ": " + e.getMessage());
+                    "cannot start the sandbox helper " + command.get(0) + ": " + ErrorText.describe(e));
         }
     }
 
@@ -139,7 +140,7 @@ public final class SandboxLauncher {
                 }
             }
         } catch (IOException e) {
-            throw TrydebException.failure("cannot create the overlay directories in the trydeb store: " + e.getMessage());
+            throw TrydebException.failure("cannot create the overlay directories in the trydeb store: " + ErrorText.describe(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.trydeb.store;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class Directories {
 
     private static TrydebException cannotCreate(Path dir, IOException e) {
         return new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE,
-                "cannot create directory " + dir + ": " + IoErrors.describe(e)
+                "cannot create directory " + dir + ": " + ErrorText.describe(e)
                         + "; check its permissions or set XDG_DATA_HOME to a writable directory", e);
     }
 }

@@ -1,5 +1,6 @@
 package dev.trydeb.store;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.TrydebException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -106,7 +107,7 @@ public final class EnvironmentLayout {
             return List.of();
         } catch (IOException e) {
             throw TrydebException.failure(
-                    "cannot list layers in " + layersDir() + ": " + IoErrors.describe(e), e);
+                    "cannot list layers in " + layersDir() + ": " + ErrorText.describe(e), e);
         }
         ids.sort(null);
         return ids;

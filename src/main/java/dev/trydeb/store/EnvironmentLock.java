@@ -1,5 +1,6 @@
 package dev.trydeb.store;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class EnvironmentLock implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException e) {
-            throw TrydebException.failure("cannot release lock " + file + ": " + IoErrors.describe(e), e);
+            throw TrydebException.failure("cannot release lock " + file + ": " + ErrorText.describe(e), e);
         } finally {
             HELD_IN_THIS_PROCESS.remove(file);
         }
@@ -92,7 +93,7 @@ public final class EnvironmentLock implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             throw busy(file, envName);
         } catch (IOException e) {
-            throw TrydebException.failure("cannot lock " + file + ": " + IoErrors.describe(e), e);
+            throw TrydebException.failure("cannot lock " + file + ": " + ErrorText.describe(e), e);
         } finally {
             if (!locked) {
                 closeQuietly(channel);
@@ -108,7 +109,7 @@ public final class EnvironmentLock implements AutoCloseable {
                     StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
         } catch (IOException e) {
             throw TrydebException.failure(
-                    "cannot open lock file " + file + ": " + IoErrors.describe(e), e);
+                    "cannot open lock file " + file + ": " + ErrorText.describe(e), e);
         }
     }
 

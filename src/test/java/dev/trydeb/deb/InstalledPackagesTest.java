@@ -239,7 +239,7 @@ class InstalledPackagesTest {
         Path missing = dir.resolve("status");
         TrydebException e = assertThrows(TrydebException.class, () -> InstalledPackages.readStatus(missing));
         assertEquals(ExitCode.ENVIRONMENT_UNUSABLE, e.exitCode());
-        assertTrue(e.getMessage().startsWith(missing + ": cannot read the dpkg status file (no such file)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(missing + ": cannot read the dpkg status file (no such file or directory)"), e.getMessage());
     }
 
     @Test

@@ -1,23 +1,39 @@
-package dev.trydeb.deb;
+package dev.trydeb.core;
 
 import java.io.EOFException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
-/** Turns exceptions and untrusted names into short single-line text for user-facing messages. */
-final class ErrorText {
+/**
+ * Short single-line text for user-facing messages. java.nio's own messages are often just
+ * the file name (AccessDeniedException's message is the path), which says nothing once
+ * the message names the path itself.
+ */
+public final class ErrorText {
     private static final int MAX_LENGTH = 200;
 
     private ErrorText() {
     }
 
-    /** A short description of what went wrong, without the exception's class name where possible. */
-    static String describe(Throwable e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
+    /** What went wrong, without the exception's class name where possible. */
+    public static String describe(Throwable e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it exists and is not a directory";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return oneLine(fs.getReason());
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
@@ -27,7 +43,7 @@ final class ErrorText {
     }
 
     /** The text on one line, control characters replaced by '?', cut to a readable length. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < text.length() && sb.length() < MAX_LENGTH; i++) {
             char c = text.charAt(i);
