@@ -7,7 +7,8 @@
  *
  *   trydeb-sandbox [--map root|user|full:SUBUID:SUBGID:COUNT] [--lock-shared FILE]
  *                  [--unshare-net] [--root DIR] [OPERATION...] [--chdir DIR]
- *                  [--drop-caps] [--die-with-parent] -- PROGRAM [ARG...]
+ *                  [--drop-caps] [--die-with-parent] [--remove-after DIR]
+ *                  -- PROGRAM [ARG...]
  *
  * Operations, executed in order; DEST is a path inside the sandbox, resolved under the new
  * root DIR (a tmpfs) that becomes "/" by pivot_root once all operations have run:
@@ -19,8 +20,13 @@
  *   --symlink TARGET DEST           create a symlink
  *   --proc DEST                     mount a new procfs for the new PID namespace
  *
- * Process tree: this process stays outside as the waiter and returns the program's exit
- * status (128+N for signal N); its child is PID 1 of the new PID namespace, sets the
+ * --remove-after DIR removes DIR (a throwaway layer) once the sandbox has ended. Every
+ * program gets a seccomp filter refusing the TIOCSTI and TIOCLINUX ioctls, with which it
+ * could push keystrokes into the terminal it was started from.
+ *
+ * Process tree: this process stays outside (in the user namespace, but with the host's
+ * mounts) as the waiter and returns the program's exit status (128+N for signal N); its
+ * child, cloned into the new mount, PID, UTS, IPC (and network) namespaces, is PID 1, sets the
  * mounts up, forks the program and reaps orphans until the program exits, after which the
  * kernel kills anything the program left behind. Exit status 125 means the sandbox could
  * not be set up (the message says which operation and path), 127/126 that the program
@@ -29,6 +35,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <dirent.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <net/if.h>
+#include <stddef.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <limits.h>
 #include <poll.h>
 #include <sched.h>
@@ -69,6 +83,7 @@ struct config {
     const char *chdir_to;
     int drop_caps;
     int die_with_parent;
+    const char *remove_after;
     struct op ops[MAX_OPS];
     int n_ops;
     char **argv;
@@ -122,6 +137,8 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
             NEED(1); cfg->root = argv[++i];
         } else if (strcmp(arg, "--chdir") == 0) {
             NEED(1); cfg->chdir_to = argv[++i];
+        } else if (strcmp(arg, "--remove-after") == 0) {
+            NEED(1); cfg->remove_after = argv[++i];
         } else if (strcmp(arg, "--die-with-parent") == 0) {
             cfg->die_with_parent = 1;
         } else if (strcmp(arg, "--drop-caps") == 0) {
@@ -393,6 +410,73 @@ static void drop_capabilities(void) {
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) die("no_new_privs: %s", strerror(errno));
 }
 
+/* Removes a tree written inside a sandbox: overlayfs leaves a mode-000 work directory. */
+static void remove_tree_at(int dirfd, const char *name) {
+    struct stat st;
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) return;
+    if (S_ISDIR(st.st_mode)) {
+        fchmodat(dirfd, name, 0700, 0);
+        int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd >= 0) {
+            DIR *dir = fdopendir(fd);
+            if (dir) {
+                struct dirent *e;
+                while ((e = readdir(dir)) != NULL)
+                    if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) remove_tree_at(fd, e->d_name);
+                closedir(dir);
+            } else {
+                close(fd);
+            }
+        }
+        if (unlinkat(dirfd, name, AT_REMOVEDIR) < 0)
+            fprintf(stderr, "trydeb: could not remove the throwaway layer %s: %s\n", name, strerror(errno));
+    } else {
+        unlinkat(dirfd, name, 0);
+    }
+}
+
+static void bring_up_loopback(void) {
+    int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (sock < 0) die("socket for loopback: %s", strerror(errno));
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof ifr);
+    strncpy(ifr.ifr_name, "lo", IFNAMSIZ - 1);
+    if (ioctl(sock, SIOCGIFFLAGS, &ifr) < 0) die("loopback flags: %s", strerror(errno));
+    ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
+    if (ioctl(sock, SIOCSIFFLAGS, &ifr) < 0) die("bring up loopback: %s", strerror(errno));
+    close(sock);
+}
+
+/* TIOCSTI pushes characters into a terminal's input queue: a sandboxed program could type
+ * commands into the shell that started trydeb (TIOCLINUX can do the same on a console).
+ * ioctl has a number per ABI (x86_64, x32, i386); only the low 32 bits of the request count. */
+static void block_terminal_injection(void) {
+#if defined(__x86_64__)
+    struct sock_filter filter[] = {
+        /* 0 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+        /* 1 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 2, 0),
+        /* 2 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_I386, 4, 0),
+        /* 3 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        /* 4 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        /* 5 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 16 /* x86_64 ioctl */, 4, 0),
+        /* 6 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0x40000000 | 514 /* x32 ioctl */, 3, 2),
+        /* 7 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        /* 8 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 54 /* i386 ioctl */, 1, 0),
+        /* 9 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        /* 10 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[1])),
+        /* 11 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, TIOCSTI, 2, 0),
+        /* 12 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, TIOCLINUX, 1, 0),
+        /* 13 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        /* 14 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+    };
+    struct sock_fprog prog = {.len = sizeof filter / sizeof filter[0], .filter = filter};
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0)
+        die("seccomp filter: %s", strerror(errno));
+#else
+#error "block_terminal_injection: write the seccomp filter for this architecture"
+#endif
+}
+
 static int status_to_exit(int status) {
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -435,6 +519,7 @@ static void exec_program(const struct config *cfg) {
         if (chdir("/") < 0) _exit(EXIT_SETUP);
     }
     if (cfg->drop_caps) drop_capabilities();
+    block_terminal_injection();
     execvp(cfg->argv[0], cfg->argv);
     int err = errno;
     fprintf(stderr, "trydeb: cannot run %s inside the environment: %s\n", cfg->argv[0], strerror(err));
@@ -456,6 +541,7 @@ static int init_main(const struct config *cfg, int outer_alive_fd) {
         for (int i = 0; i < cfg->n_ops; i++) run_op(cfg->root, &cfg->ops[i]);
         enter_new_root(cfg->root);
     }
+    if (cfg->unshare_net) bring_up_loopback();
     set_waiter_signals(forward_to_program);
     program_pid = fork();
     if (program_pid < 0) die("fork: %s", strerror(errno));
@@ -485,11 +571,13 @@ int main(int argc, char **argv) {
     }
     int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC;
     if (cfg.unshare_net) flags |= CLONE_NEWNET;
-    if (unshare(flags) < 0) die("cannot create mount/PID/UTS/IPC namespaces: %s", strerror(errno));
     int alive[2];
     if (pipe2(alive, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
-    init_pid = fork();
-    if (init_pid < 0) die("fork: %s", strerror(errno));
+    /* clone() rather than unshare()+fork(): only the child enters the new namespaces, so
+     * this waiter keeps the host's mounts (pivot_root moves every process of a mount
+     * namespace) and can remove a throwaway layer once the sandbox is gone. */
+    init_pid = (pid_t)syscall(SYS_clone, (unsigned long)flags | SIGCHLD, 0, 0, 0, 0);
+    if (init_pid < 0) die("cannot create mount/PID/UTS/IPC namespaces: %s", strerror(errno));
     if (init_pid == 0) {
         close(alive[1]);
         _exit(init_main(&cfg, alive[0]));
@@ -499,5 +587,6 @@ int main(int argc, char **argv) {
     int status;
     while (waitpid(init_pid, &status, 0) < 0)
         if (errno != EINTR) die("wait: %s", strerror(errno));
+    if (cfg.remove_after) remove_tree_at(AT_FDCWD, cfg.remove_after);
     return status_to_exit(status);
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
             "  trydeb run hello                     the package's only program",
             "  trydeb run hello -- --greeting=hi    with arguments",
             "  trydeb run --exec NAME PKG           one of several programs of PKG",
-            "  trydeb run --exec ls -- -l /usr      any command inside the environment"},
+            "  trydeb run --exec ls -- -l /usr      any command inside the environment",
+            "  trydeb run --ephemeral --diff-on-exit --exec ./installer.sh",
+            "                                       see what a program would change, keep nothing"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -33,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    RunOptionsMixin runOptions;
 
     @Option(names = "--exec", paramLabel = "COMMAND",
             description = "The program to run: one of the package's, or any command when no package is named.")
@@ -48,10 +54,10 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "name a package to run, or a command with --exec");
         }
         try (Workspace workspace = Workspace.forCurrentUser()) {
-            new Runner(workspace).run(new RunRequest(parent.global.environment(), split.packageName(),
-                    Optional.ofNullable(exec), split.arguments(), Path.of("").toAbsolutePath()));
+            return new Runner(workspace, new DiffOnExit(workspace)).run(new RunRequest(parent.global.environment(),
+                    split.packageName(), Optional.ofNullable(exec), split.arguments(), Path.of("").toAbsolutePath(),
+                    runOptions.toOptions()));
         }
-        return 0;
     }
 
     record Split(Optional<String> packageName, List<String> arguments) {}

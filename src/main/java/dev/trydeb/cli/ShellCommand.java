@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,6 +21,9 @@ final class ShellCommand implements Callable<Integer> {
     @ParentCommand
     TrydebCommand parent;
 
+    @Mixin
+    RunOptionsMixin runOptions;
+
     @Parameters(paramLabel = "ARGS", description = "Arguments for the shell, after '--'.")
     List<String> arguments = new ArrayList<>();
 
@@ -27,9 +31,9 @@ final class ShellCommand implements Callable<Integer> {
     public Integer call() {
         String shell = Optional.ofNullable(System.getenv("SHELL")).filter(s -> !s.isBlank()).orElse("/bin/sh");
         try (Workspace workspace = Workspace.forCurrentUser()) {
-            new Runner(workspace).run(new RunRequest(parent.global.environment(), Optional.empty(),
-                    Optional.of(shell), arguments, Path.of("").toAbsolutePath()));
+            return new Runner(workspace, new DiffOnExit(workspace)).run(new RunRequest(parent.global.environment(),
+                    Optional.empty(), Optional.of(shell), arguments, Path.of("").toAbsolutePath(),
+                    runOptions.toOptions()));
         }
-        return 0;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code exec} when it has several) or any command ({@code exec} alone).
  */
 public record RunRequest(EnvironmentName environment, Optional<String> packageName, Optional<String> exec,
-                         List<String> arguments, Path workingDirectory) {
+                         List<String> arguments, Path workingDirectory, RunOptions options) {
     public RunRequest {
         arguments = List.copyOf(arguments);
     }

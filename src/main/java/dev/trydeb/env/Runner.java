@@ -5,8 +5,10 @@ import dev.trydeb.core.HostUser;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.layer.EnvironmentLayers;
 import dev.trydeb.layer.GuestView;
+import dev.trydeb.sandbox.HomeView;
 import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.sandbox.OverlayUpperCheck;
+import dev.trydeb.sandbox.RunPlanRequest;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
 import dev.trydeb.sandbox.UserNamespaces;
@@ -15,25 +17,36 @@ import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
 import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.store.PackageRecord;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Starts a program inside an environment as the user's own uid, replacing this JVM with
- * the sandbox so the program owns the terminal and its exit status becomes trydeb's.
+ * Starts a program inside an environment as the user's own uid. Normally the JVM is
+ * replaced by the sandbox, so the program owns the terminal and its exit status becomes
+ * trydeb's; with --diff-on-exit the JVM waits to show what the program changed.
  */
 public final class Runner {
     private final Workspace workspace;
+    private final EphemeralDiff ephemeralDiff;
 
-    public Runner(Workspace workspace) {
+    public Runner(Workspace workspace, EphemeralDiff ephemeralDiff) {
         this.workspace = workspace;
+        this.ephemeralDiff = ephemeralDiff;
     }
 
-    /** Does not return: the JVM becomes the sandbox. */
-    public void run(RunRequest request) {
+    /** The program's exit status; without --diff-on-exit it does not return (the JVM becomes the sandbox). */
+    public int run(RunRequest request) {
+        RunOptions options = request.options();
+        if (options.diffOnExit() && !options.ephemeral()) {
+            throw TrydebException.badInput("--diff-on-exit needs --ephemeral (use 'trydeb diff --runtime' otherwise)");
+        }
         String envName = request.environment().value();
         EnvironmentRecord env = workspace.store().environment(envName);
         List<String> command = new ArrayList<>(programFor(request, env));
@@ -48,13 +61,52 @@ public final class Runner {
         try (EnvironmentLock check = EnvironmentLock.shared(layout, envName)) {
             LayerStack layers = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
             HostUser user = workspace.user();
-            SandboxPlan plan = workspace.planner().run(layers,
-                    new WritableLayer(layout.runtimeUpper(), layout.runtimeWork()), user.home(),
+            Optional<Path> throwaway = options.ephemeral() ? Optional.of(newThrowawayLayer(layout)) : Optional.empty();
+            WritableLayer writable = throwaway
+                    .map(dir -> new WritableLayer(dir.resolve("upper"), dir.resolve("work")))
+                    .orElse(new WritableLayer(layout.runtimeUpper(), layout.runtimeWork()));
+            if (throwaway.isPresent()) {
+                layers = EnvironmentLayers.withRuntime(layers, layout);
+            }
+            SandboxPlan plan = workspace.planner().run(new RunPlanRequest(layers, writable,
+                    homeView(options.home(), user.home(), layout, throwaway), options.network(),
                     layout.mountPoint(), layout.lockFile(), workingDirectory(request.workingDirectory(), user.home()),
-                    command, environment(envName));
-            workspace.close();
+                    options.diffOnExit() ? Optional.empty() : throwaway, command, environment(envName)));
             check.close();
-            launcher.exec(plan);
+            if (!options.diffOnExit()) {
+                workspace.close();
+                launcher.exec(plan);
+            }
+            int status = launcher.runAndWait(plan);
+            Path dir = throwaway.orElseThrow();
+            try {
+                ephemeralDiff.show(layers, writable, user);
+            } finally {
+                launcher.removeTree(dir, workspace.installMapping());
+            }
+            return status;
+        }
+    }
+
+    private static HomeView homeView(RunOptions.Home mode, Path home, EnvironmentLayout layout, Optional<Path> throwaway) {
+        switch (mode) {
+            case PRIVATE:
+                // A throwaway run keeps its home changes in the throwaway layer too.
+                return throwaway
+                        .map(dir -> new HomeView.Private(home, dir.resolve("home-upper"), dir.resolve("home-work")))
+                        .orElse(new HomeView.Private(home, layout.homeUpper(), layout.homeWork()));
+            case NONE:
+                return new HomeView.Empty(home);
+            default:
+                return new HomeView.Real(home);
+        }
+    }
+
+    private static Path newThrowawayLayer(EnvironmentLayout layout) {
+        try {
+            return Files.createDirectory(layout.ephemeralDir().resolve(UUID.randomUUID().toString()));
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot create a throwaway layer in " + layout.ephemeralDir() + ": " + e);
         }
     }
 

@@ -26,6 +26,13 @@ public final class EnvironmentLayers {
         return new LayerStack(layers);
     }
 
+    /** The stack with the environment's runtime layer on top, as a throwaway run sees it from below. */
+    public static LayerStack withRuntime(LayerStack stack, EnvironmentLayout layout) {
+        List<LayerStack.Layer> layers = new ArrayList<>(stack.bottomToTop());
+        layers.add(new LayerStack.Layer(layout.runtimeUpper(), topLevelDirectories(layout.runtimeUpper())));
+        return new LayerStack(layers);
+    }
+
     public static List<Path> uppersTopFirst(LayerStack stack) {
         List<Path> uppers = new ArrayList<>();
         stack.bottomToTop().forEach(layer -> uppers.add(0, layer.upper()));

@@ -19,6 +19,7 @@ public record SandboxPlan(
         boolean network,
         GuestPath workingDirectory,
         boolean dropCapabilities,
+        Optional<Path> removeAfter,
         List<String> command,
         Map<String, String> environment) {
 
@@ -53,6 +54,10 @@ public record SandboxPlan(
         if (dropCapabilities) {
             args.add("--drop-caps");
         }
+        removeAfter.ifPresent(dir -> {
+            args.add("--remove-after");
+            args.add(dir.toString());
+        });
         args.add("--");
         args.addAll(command);
         return args;

@@ -50,16 +50,26 @@ public final class SandboxPlanner {
         ops.addAll(extraOperations);
         ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
         return new SandboxPlan(mapping, mountPoint, ops, Optional.empty(), true, GuestPath.ROOT, false,
-                command, environment);
+                Optional.empty(), command, environment);
     }
 
-    public SandboxPlan run(LayerStack layers, WritableLayer runtime, Path home, Path mountPoint, Path lockFile,
-                           GuestPath workingDirectory, List<String> command, Map<String, String> environment) {
-        List<MountOp> ops = topLevel(layers, runtime, Set.of(), true);
-        ops.add(new MountOp.Bind(home, guest(home), false));
-        ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
-        return new SandboxPlan(new UidMapping.CurrentUser(), mountPoint, ops, Optional.of(lockFile), true,
-                workingDirectory, true, command, environment);
+    public SandboxPlan run(RunPlanRequest request) {
+        List<MountOp> ops = topLevel(request.layers(), request.writable(), Set.of(), true);
+        HomeView home = request.home();
+        GuestPath guestHome = guest(home.home());
+        if (home instanceof HomeView.Private cow) {
+            ops.add(new MountOp.Overlay(List.of(cow.home()), cow.upper(), cow.layerWork(), guestHome));
+        } else if (home instanceof HomeView.Empty) {
+            ops.add(new MountOp.Dir(guestHome, 0700));
+        } else {
+            ops.add(new MountOp.Bind(home.home(), guestHome, false));
+        }
+        if (!(home instanceof HomeView.Empty && storeRoot.startsWith(home.home()))) {
+            ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
+        }
+        return new SandboxPlan(new UidMapping.CurrentUser(), request.mountPoint(), ops, Optional.of(request.lockFile()),
+                request.network(), request.workingDirectory(), true, request.removeAfter(), request.command(),
+                request.environment());
     }
 
     private List<MountOp> topLevel(LayerStack layers, WritableLayer writable, Set<String> touched, boolean runMode) {

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * envs/NAME/layers/000042/upper    the overlay upper directory written by transaction 42
  * envs/NAME/layers/000042/work     its overlay work directory
  * envs/NAME/runtime/upper, work    the writable top layer while a program runs
+ * envs/NAME/home/upper, work       the private home (--private-home)
+ * envs/NAME/ephemeral/ID/          throwaway layers of --ephemeral runs
  * envs/NAME/root/                  empty; the sandbox mounts its new root tmpfs here
  * </pre>
  * Pure path arithmetic apart from {@link #createDirectories()} and {@link #layerDirIds()}.
@@ -75,6 +77,24 @@ public final class EnvironmentLayout {
         return runtimeDir().resolve("work");
     }
 
+    /** The private home layer (--private-home): upper mirrors the guest root, e.g. upper/home/USER. */
+    public Path homeLayerDir() {
+        return dir.resolve("home");
+    }
+
+    public Path homeUpper() {
+        return homeLayerDir().resolve("upper");
+    }
+
+    public Path homeWork() {
+        return homeLayerDir().resolve("work");
+    }
+
+    /** Throwaway layers of --ephemeral runs, one directory each, removed when the run ends. */
+    public Path ephemeralDir() {
+        return dir.resolve("ephemeral");
+    }
+
     public Path mountPoint() {
         return dir.resolve("root");
     }
@@ -90,6 +110,7 @@ public final class EnvironmentLayout {
         Directories.create(layersDir());
         Directories.create(runtimeUpper());
         Directories.create(runtimeWork());
+        Directories.create(ephemeralDir());
         Directories.create(mountPoint());
     }
 

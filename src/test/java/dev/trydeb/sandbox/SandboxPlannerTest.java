@@ -41,8 +41,12 @@ class SandboxPlannerTest {
     }
 
     private SandboxPlan run() {
-        return planner.run(TWO_LAYERS, TARGET, HOME, Path.of("/s/root"), Path.of("/s/lock"),
-                GuestPath.of("/home/u/src"), List.of("hello"), Map.of("DISPLAY", ":0"));
+        return run(new HomeView.Real(HOME), true, Optional.empty());
+    }
+
+    private SandboxPlan run(HomeView home, boolean network, Optional<Path> removeAfter) {
+        return planner.run(new RunPlanRequest(TWO_LAYERS, TARGET, home, network, Path.of("/s/root"), Path.of("/s/lock"),
+                GuestPath.of("/home/u/src"), removeAfter, List.of("hello"), Map.of("DISPLAY", ":0")));
     }
 
     private static Optional<MountOp> opAt(SandboxPlan plan, String dest) {
@@ -123,6 +127,37 @@ class SandboxPlannerTest {
         assertTrue(plan.dropCapabilities());
         assertEquals(Optional.of(Path.of("/s/lock")), plan.sharedLock());
         assertEquals(new MountOp.Bind(Path.of("/run"), GuestPath.of("/run"), false), opAt(plan, "/run").orElseThrow());
+    }
+
+    @Test
+    void run_privateHome_overlayWithUpperUnderGuestPathThenStoreHidden() {
+        Path layer = Path.of("/s/home");
+        List<MountOp> ops = run(new HomeView.Private(HOME, layer.resolve("upper"), layer.resolve("work")), true,
+                Optional.empty()).operations();
+        MountOp.Overlay home = (MountOp.Overlay) ops.stream().filter(op -> op.dest().equals(GuestPath.of("/home/u")))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(HOME), home.lowers());
+        assertEquals(Path.of("/s/home/upper/home/u"), home.upper());
+        assertTrue(ops.indexOf(new MountOp.Tmpfs(GuestPath.of(STORE.toString()), 0755)) > ops.indexOf(home));
+        assertFalse(ops.contains(new MountOp.Bind(HOME, GuestPath.of("/home/u"), false)));
+    }
+
+    @Test
+    void run_noHome_emptyDirectoryInsteadOfBind() {
+        List<MountOp> ops = run(new HomeView.Empty(HOME), true, Optional.empty()).operations();
+        assertTrue(ops.contains(new MountOp.Dir(GuestPath.of("/home/u"), 0700)));
+        assertTrue(ops.stream().noneMatch(op -> op.dest().value().startsWith(STORE.toString())),
+                "nothing of the store, not even its path, in an empty home: " + ops);
+        assertTrue(ops.stream().noneMatch(op -> op instanceof MountOp.Bind b && b.source().equals(HOME)));
+    }
+
+    @Test
+    void helperArguments_noNetworkAndThrowawayLayer_passedToHelper() {
+        List<String> args = run(new HomeView.Real(HOME), false, Optional.of(Path.of("/s/eph/1"))).helperArguments();
+        assertTrue(args.contains("--unshare-net"));
+        int remove = args.indexOf("--remove-after");
+        assertEquals("/s/eph/1", args.get(remove + 1));
+        assertFalse(run().helperArguments().contains("--unshare-net"));
     }
 
     @Test

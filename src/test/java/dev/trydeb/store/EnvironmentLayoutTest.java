@@ -45,7 +45,7 @@ class EnvironmentLayoutTest {
         fresh.createDirectories();
 
         for (Path dir : List.of(store.emptyDir(), fresh.layersDir(), fresh.runtimeUpper(), fresh.runtimeWork(),
-                fresh.mountPoint())) {
+                fresh.ephemeralDir(), fresh.mountPoint())) {
             assertTrue(Files.isDirectory(dir), dir + " should exist");
         }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.root())));

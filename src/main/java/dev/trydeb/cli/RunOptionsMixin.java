@@ -1,0 +1,38 @@
+package dev.trydeb.cli;
+
+import dev.trydeb.env.RunOptions;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options run and shell share. */
+final class RunOptionsMixin {
+    @Option(names = "--ephemeral",
+            description = "Stack a throwaway layer: whatever the program changes outside home is discarded when it exits.")
+    boolean ephemeral;
+
+    @Option(names = "--diff-on-exit",
+            description = "With --ephemeral: when the program exits, show what it changed before throwing it away.")
+    boolean diffOnExit;
+
+    @ArgGroup(exclusive = true)
+    HomeChoice home = new HomeChoice();
+
+    static final class HomeChoice {
+        @Option(names = "--private-home",
+                description = "Give the program a copy-on-write view of your home; its changes stay in the environment"
+                        + " ('trydeb diff' shows them) and never reach your real home.")
+        boolean privateHome;
+
+        @Option(names = "--no-home", description = "Give the program an empty home directory.")
+        boolean noHome;
+    }
+
+    @Option(names = "--no-network", description = "A network namespace with only the loopback interface.")
+    boolean noNetwork;
+
+    RunOptions toOptions() {
+        RunOptions.Home mode = home.privateHome ? RunOptions.Home.PRIVATE
+                : home.noHome ? RunOptions.Home.NONE : RunOptions.Home.REAL;
+        return new RunOptions(ephemeral, diffOnExit, mode, !noNetwork);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.trydeb.env;
+
+/** How a program runs: throwaway or not, which home, with or without the network. */
+public record RunOptions(boolean ephemeral, boolean diffOnExit, Home home, boolean network) {
+    public enum Home { REAL, PRIVATE, NONE }
+
+    public static RunOptions defaults() {
+        return new RunOptions(false, false, Home.REAL, true);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.trydeb.sandbox;
+
+import dev.trydeb.core.GuestPath;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a run sandbox is made of: the layers below, where writes go, the home, the network,
+ * and a throwaway layer to remove once the sandbox has ended (--ephemeral).
+ */
+public record RunPlanRequest(LayerStack layers, WritableLayer writable, HomeView home, boolean network,
+                             Path mountPoint, Path lockFile, GuestPath workingDirectory, Optional<Path> removeAfter,
+                             List<String> command, Map<String, String> environment) {}
