@@ -1,0 +1,39 @@
+package dev.trydeb.diff;
+
+import dev.trydeb.core.GuestPath;
+import dev.trydeb.layer.GuestView;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Names who made a change found in a layer: in an install layer, the package whose file list
+ * has the path, else that transaction's maintainer scripts; in the runtime and home layers,
+ * the programs run there.
+ */
+final class Attributor {
+    private final List<LayerSource> layers;
+    private final UnaryOperator<GuestPath> hostDirectories;
+    private final Map<Integer, PackageOwners> owners = new HashMap<>();
+
+    Attributor(Path hostRoot, List<LayerSource> layers) {
+        this.layers = layers;
+        // Only the host's symlinks: a layer's symlinks are the installer's and not to be trusted.
+        GuestView host = new GuestView(hostRoot, List.of());
+        Map<GuestPath, GuestPath> resolved = new HashMap<>();
+        this.hostDirectories = dir -> resolved.computeIfAbsent(dir, d -> host.resolve(d).orElse(d));
+    }
+
+    Attribution attribute(GuestPath path, int level) {
+        LayerOrigin origin = layers.get(level).origin();
+        if (origin instanceof LayerOrigin.Install install) {
+            return owners.computeIfAbsent(level, l -> PackageOwners.of(install.packages(), hostDirectories))
+                    .ownerOf(path)
+                    .map(pkg -> Attribution.ofPackage(pkg.name(), pkg.version(), install.transactionId()))
+                    .orElseGet(() -> Attribution.ofMaintainerScripts(install.packages(), install.transactionId()));
+        }
+        return Attribution.ofRuntime();
+    }
+}

@@ -1,0 +1,207 @@
+package dev.trydeb.diff;
+
+import dev.trydeb.core.ErrorText;
+import dev.trydeb.core.GuestPath;
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * One diff of a layer stack against the host, as overlayfs would merge it. A directory of
+ * the merged view is a chain of directories, top first: the topmost layer holding it, then
+ * each lower layer (and last the host) holding a directory there, until a layer holds a
+ * non-directory or a whiteout there or the directory is opaque; the level where the chain
+ * stops is its "cut", the layer that hid whatever the host has below it.
+ * Only directories some layer holds are walked; the host is listed only where a cut hides it.
+ */
+final class StackWalk {
+    private final Path hostRoot;
+    private final List<LayerSource> layers;
+    private final Consumer<UnreadableDirectory> onUnreadable;
+    private final Attributor attributor;
+    private final List<Change> changes = new ArrayList<>();
+    private final Set<String> reportedUnreadable = new HashSet<>();
+
+    StackWalk(Path hostRoot, List<LayerSource> layers, Consumer<UnreadableDirectory> onUnreadable) {
+        this.hostRoot = hostRoot;
+        this.layers = List.copyOf(layers);
+        this.onUnreadable = onUnreadable;
+        this.attributor = new Attributor(hostRoot, this.layers);
+    }
+
+    List<Change> run() {
+        List<StackEntry> chain = new ArrayList<>();
+        for (int level = layers.size() - 1; level >= 0; level--) {
+            layerEntry(level, GuestPath.ROOT, layers.get(level).upper())
+                    .filter(e -> e.entry().isDirectory())
+                    .ifPresent(chain::add);
+        }
+        Optional<StackEntry> host = hostEntry(hostRoot).filter(e -> e.entry().isDirectory());
+        host.ifPresent(chain::add);
+        walkDirectory(GuestPath.ROOT, chain, host, StackEntry.HOST);
+        changes.sort(Comparator.comparing(Change::path));
+        return List.copyOf(changes);
+    }
+
+    /**
+     * @param chain the merged directory's sources, top first
+     * @param hostDir the host's directory at {@code dir}, if the host has one there
+     */
+    private void walkDirectory(GuestPath dir, List<StackEntry> chain, Optional<StackEntry> hostDir, int cut) {
+        boolean hostInChain = !chain.isEmpty() && chain.get(chain.size() - 1).isHost();
+        SortedSet<String> names = new TreeSet<>();
+        for (StackEntry source : chain) {
+            if (!source.isHost()) {
+                names.addAll(listLayer(dir, source));
+            }
+        }
+        if (!hostInChain) {
+            // The chain was cut: what the host has here is hidden, and gone from the guest unless a layer has it.
+            hostDir.ifPresent(h -> names.addAll(listHost(h)));
+        }
+        for (String name : names) {
+            List<StackEntry> holders = new ArrayList<>();
+            for (StackEntry source : chain) {
+                Path candidate = source.entry().path().resolve(name);
+                (source.isHost() ? hostEntry(candidate) : layerEntry(source.level(), dir, candidate))
+                        .ifPresent(holders::add);
+            }
+            Optional<StackEntry> host = hostInChain
+                    ? holders.stream().filter(StackEntry::isHost).findFirst()
+                    : hostDir.flatMap(h -> hostEntry(h.entry().path().resolve(name)));
+            if (dir.isRoot()) {
+                // Sandboxes mount overlays per top-level directory, and never over a host symlink
+                // such as /lib -> usr/lib: anything else at a layer's top level is invisible.
+                if (host.map(h -> h.type() == EntryType.SYMLINK).orElse(false)) {
+                    continue;
+                }
+                holders.removeIf(h -> !h.isHost() && !h.entry().isDirectory());
+            }
+            visit(dir.resolve(name), holders, host, cut);
+        }
+    }
+
+    /** @param holders the entries at {@code path} of the parent's chain, top first */
+    private void visit(GuestPath path, List<StackEntry> holders, Optional<StackEntry> host, int parentCut) {
+        if (!holders.isEmpty() && holders.get(0).isHost()) {
+            return; // no layer holds it: the guest sees the host's own entry
+        }
+        Optional<StackEntry> merged = holders.stream().findFirst().filter(e -> e.type() != EntryType.WHITEOUT);
+        EntryComparer.compare(merged, host)
+                .ifPresent(kind -> record(path, kind, merged, attributionLevel(holders, parentCut)));
+        if (merged.isPresent() && merged.get().entry().isDirectory()) {
+            descend(path, holders, host, parentCut);
+        }
+    }
+
+    private void descend(GuestPath path, List<StackEntry> holders, Optional<StackEntry> host, int parentCut) {
+        List<StackEntry> chain = new ArrayList<>();
+        int cut = parentCut;
+        for (StackEntry holder : holders) {
+            if (!holder.entry().isDirectory()) {
+                cut = holder.level();
+                break;
+            }
+            chain.add(holder);
+            if (holder.entry().opaque()) {
+                cut = holder.level();
+                break;
+            }
+        }
+        walkDirectory(path, chain, host.filter(h -> h.entry().isDirectory()), cut);
+    }
+
+    /**
+     * The topmost layer holding the path whose entry differs from the one just below it:
+     * a layer that only prepared a directory or copied a file up unchanged did not make the
+     * change. A host entry no layer holds was hidden by the cut of its parent.
+     */
+    private int attributionLevel(List<StackEntry> holders, int parentCut) {
+        for (int k = 0; k < holders.size() && !holders.get(k).isHost(); k++) {
+            Optional<StackEntry> self = visible(holders.get(k));
+            Optional<StackEntry> below = k + 1 < holders.size() ? visible(holders.get(k + 1)) : Optional.empty();
+            if (EntryComparer.compare(self, below).isPresent()) {
+                return holders.get(k).level();
+            }
+        }
+        return holders.isEmpty() || holders.get(0).isHost() ? parentCut : holders.get(0).level();
+    }
+
+    private static Optional<StackEntry> visible(StackEntry entry) {
+        return entry.type() == EntryType.WHITEOUT ? Optional.empty() : Optional.of(entry);
+    }
+
+    private void record(GuestPath path, ChangeKind kind, Optional<StackEntry> merged, int level) {
+        int mode = merged.map(e -> e.entry().mode()).orElse(-1);
+        changes.add(new Change(path, kind, attributor.attribute(path, level),
+                SuspiciousRules.reason(path, kind, mode), level));
+    }
+
+    private Optional<StackEntry> layerEntry(int level, GuestPath parent, Path path) {
+        try {
+            return Entry.read(path, true).map(e -> StackEntry.ofLayer(e, level, layers.get(level).mapping()));
+        } catch (IOException e) {
+            reportUnreadable(parent, level, e);
+            return Optional.empty();
+        }
+    }
+
+    /** A host entry the user cannot examine counts as absent: the host is not what is audited. */
+    private static Optional<StackEntry> hostEntry(Path path) {
+        try {
+            return Entry.read(path, false).map(StackEntry::ofHost);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<String> listLayer(GuestPath dir, StackEntry source) {
+        try {
+            return list(source.entry().path());
+        } catch (IOException e) {
+            reportUnreadable(dir, source.level(), e);
+            return List.of();
+        }
+    }
+
+    /**
+     * A host directory the user cannot list (apt's partial/ directories) yields no DELETED
+     * lines: the user cannot see what it held, and the guest does not either.
+     */
+    private static List<String> listHost(StackEntry hostDir) {
+        try {
+            return list(hostDir.entry().path());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                names.add(entry.getFileName().toString());
+            }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return names;
+    }
+
+    private void reportUnreadable(GuestPath dir, int level, IOException e) {
+        if (reportedUnreadable.add(level + ":" + dir)) {
+            onUnreadable.accept(new UnreadableDirectory(dir, level, ErrorText.describe(e)));
+        }
+    }
+}
