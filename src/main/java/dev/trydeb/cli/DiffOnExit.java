@@ -1,10 +1,14 @@
 package dev.trydeb.cli;
 
-import dev.trydeb.core.HostUser;
+import dev.trydeb.diff.Change;
+import dev.trydeb.diff.DiffText;
+import dev.trydeb.env.DiffResult;
+import dev.trydeb.env.Differ;
 import dev.trydeb.env.EphemeralDiff;
 import dev.trydeb.env.Workspace;
-import dev.trydeb.sandbox.LayerStack;
-import dev.trydeb.sandbox.WritableLayer;
+import dev.trydeb.store.EnvironmentName;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Prints what a throwaway run changed, on stderr, so the program's own output stays clean. */
 final class DiffOnExit implements EphemeralDiff {
@@ -15,7 +19,14 @@ final class DiffOnExit implements EphemeralDiff {
     }
 
     @Override
-    public void show(LayerStack below, WritableLayer throwaway, HostUser user) {
-        System.err.println("trydeb: the diff engine is not wired yet");
+    public void show(EnvironmentName environment, Path throwawayDir) {
+        DiffResult result = new Differ(workspace).diffThrowaway(environment, throwawayDir);
+        DiffWarnings.print(result);
+        List<Change> changes = result.changes();
+        if (changes.isEmpty()) {
+            System.err.println("trydeb: the program changed nothing outside home");
+        }
+        System.err.print(DiffText.render(changes));
+        System.err.flush();
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
             "system that belongs to you alone (an environment), runs its programs there as you,",
             "and throws everything away on 'trydeb reset'. Nothing outside your trydeb store",
             "(~/.local/share/trydeb) changes."},
-        subcommands = {InstallCommand.class, RunCommand.class, ShellCommand.class, ListCommand.class,
+        subcommands = {InstallCommand.class, RunCommand.class, ShellCommand.class, ListCommand.class, DiffCommand.class,
             ResetCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {

@@ -80,7 +80,7 @@ public final class Runner {
             int status = launcher.runAndWait(plan);
             Path dir = throwaway.orElseThrow();
             try {
-                ephemeralDiff.show(layers, writable, user);
+                ephemeralDiff.show(request.environment(), dir);
             } finally {
                 launcher.removeTree(dir, workspace.installMapping());
             }

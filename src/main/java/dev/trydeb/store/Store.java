@@ -147,6 +147,12 @@ public final class Store implements AutoCloseable {
                 Store::packageRecord, envId);
     }
 
+    /** The packages a transaction installed, whether or not a later one replaced them. */
+    public List<PackageRecord> packagesInstalledBy(long transactionId) {
+        return db.query("SELECT " + PACKAGE_COLUMNS + " FROM packages WHERE transaction_id = ? ORDER BY name",
+                Store::packageRecord, transactionId);
+    }
+
     public Optional<PackageRecord> findCurrentPackage(long envId, String name) {
         return db.queryOne("SELECT " + PACKAGE_COLUMNS + " FROM packages"
                 + " WHERE environment_id = ? AND name = ? AND removed_by_transaction_id IS NULL",

@@ -140,6 +140,19 @@ class StoreTest {
     }
 
     @Test
+    void packagesInstalledBy_replacedPackage_stillListedForItsTransaction() {
+        long first = store.beginTransaction(envId, "install", REQUEST).id();
+        store.commitTransaction(first, List.of(hello("2.10-2"), pkg("libfoo", "1.0")));
+        long second = store.beginTransaction(envId, "install", REQUEST).id();
+        store.commitTransaction(second, List.of(hello("2.10-3")));
+
+        assertEquals(List.of("hello 2.10-2", "libfoo 1.0"), store.packagesInstalledBy(first).stream()
+                .map(p -> p.name() + " " + p.version()).toList());
+        assertEquals(List.of("hello 2.10-3"), store.packagesInstalledBy(second).stream()
+                .map(p -> p.name() + " " + p.version()).toList());
+    }
+
+    @Test
     void commitTransaction_removedNames_marksThemRemoved() {
         long install = store.beginTransaction(envId, "install", REQUEST).id();
         store.commitTransaction(install, List.of(hello("2.10-3"), pkg("libfoo", "1.0")));
