@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +93,32 @@ public final class GuestView {
             current = next;
         }
         return Optional.of(current);
+    }
+
+    /** Every directory of the host below {@code top} (itself included) that the user can read. */
+    public List<GuestPath> hostDirectoriesUnder(GuestPath top) {
+        List<GuestPath> dirs = new ArrayList<>();
+        Path start = hostRoot.resolve(top.relative());
+        if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
+            return dirs;
+        }
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    dirs.add(GuestPath.of("/" + hostRoot.relativize(dir)));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable host directory: nothing to prepare below it
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dirs;
     }
 
     static boolean isWhiteout(Path path) {

@@ -32,13 +32,31 @@ public final class LayerPreparer {
             "/var/lib/dpkg/triggers", "/var/lib/dpkg/alternatives", "/var/log/apt", "/var/backups",
             "/var/cache/debconf", "/var/cache/apt/archives", "/var/lib/apt/lists");
 
-    /** Files edited or locked in place: copied when readable, created empty (same mode) when not. */
+    /**
+     * Files edited or locked in place: copied when readable, created empty (same mode) when
+     * not. apt's logs are not here: only apt writes them, and term.log is unreadable, so an
+     * empty copy would show as a change in every diff.
+     */
     static final List<String> STATE_FILES = List.of(
             "/var/lib/dpkg/status", "/var/lib/dpkg/lock", "/var/lib/dpkg/lock-frontend",
-            "/var/lib/dpkg/triggers/Lock", "/var/log/dpkg.log", "/var/log/apt/history.log",
-            "/var/log/apt/term.log", "/var/lib/apt/extended_states", "/var/cache/apt/archives/lock",
+            "/var/lib/dpkg/triggers/Lock", "/var/log/dpkg.log", "/var/lib/apt/extended_states",
+            "/var/cache/apt/archives/lock",
             "/var/lib/apt/lists/lock", "/var/cache/debconf/config.dat", "/var/cache/debconf/templates.dat",
-            "/var/cache/debconf/passwords.dat");
+            "/var/cache/debconf/passwords.dat",
+            // Account files, which maintainer scripts (adduser, or a plain append) edit in place.
+            "/etc/passwd", "/etc/passwd-", "/etc/group", "/etc/group-", "/etc/.pwd.lock");
+
+    /**
+     * Maintainer scripts create files in host directories their package does not ship (a
+     * vendor's postinst adds /etc/apt/sources.list.d/vendor.list and /etc/cron.d/vendor):
+     * every directory under these is prepared too. /etc is small (~150 directories).
+     */
+    static final List<String> SCRIPT_TREES = List.of("/etc");
+
+    /** The same, one level deep only, where maintainer scripts create their own directories. */
+    static final List<String> SCRIPT_DIRECTORIES = List.of(
+            "/var/lib", "/var/cache", "/var/log", "/var/spool", "/var/spool/cron", "/opt", "/srv",
+            "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib", "/usr/local/share");
 
     /** apt's download directories are root-only on the host; an opaque empty one replaces each. */
     static final List<String> PRIVATE_DIRECTORIES = List.of(
@@ -62,6 +80,14 @@ public final class LayerPreparer {
             }
             for (String dir : STATE_DIRECTORIES) {
                 prepareDirectory(GuestPath.of(dir));
+            }
+            for (String dir : SCRIPT_DIRECTORIES) {
+                prepareDirectory(GuestPath.of(dir));
+            }
+            for (String tree : SCRIPT_TREES) {
+                for (GuestPath dir : view.hostDirectoriesUnder(GuestPath.of(tree))) {
+                    prepareDirectory(dir);
+                }
             }
             for (String file : STATE_FILES) {
                 prepareStateFile(GuestPath.of(file));

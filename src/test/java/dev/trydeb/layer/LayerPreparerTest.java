@@ -65,6 +65,15 @@ class LayerPreparerTest {
     }
 
     @Test
+    void prepare_everyEtcDirectory_preparedForMaintainerScripts() throws IOException {
+        mkdir("etc/apt/sources.list.d", 0755);
+        mkdir("etc/cron.d", 0700);
+        prepare(List.of(), "/usr/share/doc/hello");
+        assertTrue(Files.isDirectory(upper.resolve("etc/apt/sources.list.d")));
+        assertEquals(0700, mode(upper.resolve("etc/cron.d")));
+    }
+
+    @Test
     void prepare_pathThroughHostSymlink_preparesTarget() throws IOException {
         Set<String> touched = prepare(List.of(), "/lib/x86_64-linux-gnu");
         assertTrue(Files.isDirectory(upper.resolve("usr/lib/x86_64-linux-gnu")));
