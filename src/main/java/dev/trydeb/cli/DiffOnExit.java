@@ -24,7 +24,7 @@ final class DiffOnExit implements EphemeralDiff {
         DiffWarnings.print(result);
         List<Change> changes = result.changes();
         if (changes.isEmpty()) {
-            System.err.println("trydeb: the program changed nothing outside home");
+            System.err.println("no changes");
         }
         System.err.print(DiffText.render(changes));
         System.err.flush();

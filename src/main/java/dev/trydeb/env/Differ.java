@@ -7,6 +7,7 @@ import dev.trydeb.diff.LayerOrigin;
 import dev.trydeb.diff.LayerSource;
 import dev.trydeb.diff.PackageFiles;
 import dev.trydeb.diff.UnreadableDirectory;
+import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.HostUser;
 import dev.trydeb.sandbox.SubordinateIds;
 import dev.trydeb.store.EnvironmentLayout;
@@ -17,7 +18,11 @@ import dev.trydeb.store.PackageRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,16 +49,48 @@ public final class Differ {
         }
     }
 
-    /** Only what a throwaway run wrote, as seen over the environment it ran in. */
+    /**
+     * What a throwaway run changed in the environment it ran in. The engine compares with
+     * the host; where the environment had already changed a path, the kind is taken again
+     * between the environment's view and the view with the throwaway layer on top.
+     */
     public DiffResult diffThrowaway(EnvironmentName name, Path throwawayDir) {
         EnvironmentLayout layout = workspace.environment(name);
         EnvironmentRecord env = workspace.store().environment(name.value());
-        List<LayerSource> sources = sources(env, layout);
-        int firstThrowaway = sources.size();
+        List<LayerSource> below = sources(env, layout);
+        List<LayerSource> withThrowaway = new ArrayList<>(below);
         IdMapping asUser = IdMapping.run(workspace.user().uid(), workspace.user().gid());
-        sources.add(new LayerSource(throwawayDir.resolve("upper"), new LayerOrigin.Runtime(), asUser));
-        sources.add(new LayerSource(throwawayDir.resolve("home-upper"), new LayerOrigin.Home(), asUser));
-        return run(sources, firstThrowaway);
+        withThrowaway.add(new LayerSource(throwawayDir.resolve("upper"), new LayerOrigin.Runtime(), asUser));
+        withThrowaway.add(new LayerSource(throwawayDir.resolve("home-upper"), new LayerOrigin.Home(), asUser));
+
+        DiffResult all = run(withThrowaway, below.size());
+        Map<GuestPath, Change> byEnvironment = new HashMap<>();
+        run(below, 0).changes().forEach(change -> byEnvironment.put(change.path(), change));
+        Set<GuestPath> seen = new HashSet<>();
+        List<Change> changes = new ArrayList<>();
+        EnvironmentChangeKinds kinds = new EnvironmentChangeKinds(workspace.hostRoot(), uppers(below), uppers(withThrowaway));
+        for (Change change : all.changes()) {
+            seen.add(change.path());
+            if (byEnvironment.containsKey(change.path())) {
+                kinds.relative(change.path(), below.size()).ifPresent(changes::add);
+            } else {
+                changes.add(change);
+            }
+        }
+        // A path the environment had changed and the run put back as the host has it.
+        for (Change change : byEnvironment.values()) {
+            if (!seen.contains(change.path()) && kinds.changedByTop(change.path())) {
+                kinds.relative(change.path(), below.size()).ifPresent(changes::add);
+            }
+        }
+        changes.sort(Comparator.comparing(Change::path));
+        return new DiffResult(changes, all.unreadable());
+    }
+
+    private static List<Path> uppers(List<LayerSource> sources) {
+        List<Path> uppers = new ArrayList<>();
+        sources.forEach(source -> uppers.add(0, source.upper()));
+        return uppers;
     }
 
     /**
