@@ -15,11 +15,9 @@ import dev.trydeb.layer.GuestView;
 import dev.trydeb.layer.LayerPreparer;
 import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.sandbox.MountOp;
-import dev.trydeb.sandbox.OverlayUpperCheck;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
 import dev.trydeb.sandbox.UidMapping;
-import dev.trydeb.sandbox.UserNamespaces;
 import dev.trydeb.sandbox.WritableLayer;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
@@ -64,12 +62,9 @@ public final class Installer {
         }
         UidMapping mapping = workspace.installMapping();
         requireMappingFor(deb, mapping);
-        UserNamespaces.requireAvailable();
         SandboxLauncher launcher = workspace.launcher();
 
-        EnvironmentLayout layout = workspace.environment(request.environment());
-        layout.createDirectories();
-        OverlayUpperCheck.require(layout.dir());
+        EnvironmentLayout layout = workspace.usableEnvironment(request.environment());
         try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, request.environment().value())) {
             EnvironmentRecord env = workspace.store().environment(request.environment().value());
             new Recovery(workspace, launcher, mapping).recover(env, layout);

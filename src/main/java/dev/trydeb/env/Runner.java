@@ -7,11 +7,9 @@ import dev.trydeb.layer.EnvironmentLayers;
 import dev.trydeb.layer.GuestView;
 import dev.trydeb.sandbox.HomeView;
 import dev.trydeb.sandbox.LayerStack;
-import dev.trydeb.sandbox.OverlayUpperCheck;
 import dev.trydeb.sandbox.RunPlanRequest;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
-import dev.trydeb.sandbox.UserNamespaces;
 import dev.trydeb.sandbox.WritableLayer;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
@@ -51,12 +49,9 @@ public final class Runner {
         EnvironmentRecord env = workspace.store().environment(envName);
         List<String> command = new ArrayList<>(programFor(request, env));
         command.addAll(request.arguments());
-        UserNamespaces.requireAvailable();
         SandboxLauncher launcher = workspace.launcher();
 
-        EnvironmentLayout layout = workspace.environment(request.environment());
-        layout.createDirectories();
-        OverlayUpperCheck.require(layout.dir());
+        EnvironmentLayout layout = workspace.usableEnvironment(request.environment());
         // Fail early and clearly while an install holds the lock; the helper re-takes it shared.
         try (EnvironmentLock check = EnvironmentLock.shared(layout, envName)) {
             LayerStack layers = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));

@@ -2,10 +2,12 @@ package dev.trydeb.env;
 
 import dev.trydeb.core.HostUser;
 import dev.trydeb.sandbox.HostRoot;
+import dev.trydeb.sandbox.OverlayUpperCheck;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlanner;
 import dev.trydeb.sandbox.SubordinateIds;
 import dev.trydeb.sandbox.UidMapping;
+import dev.trydeb.sandbox.UserNamespaces;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentName;
 import dev.trydeb.store.Store;
@@ -45,6 +47,18 @@ public final class Workspace implements AutoCloseable {
 
     public EnvironmentLayout environment(EnvironmentName name) {
         return layout.environment(name);
+    }
+
+    /**
+     * The environment's directories, created if needed, after checking that this machine
+     * can host a sandbox over them: user namespaces allowed, user xattrs on the store.
+     */
+    public EnvironmentLayout usableEnvironment(EnvironmentName name) {
+        UserNamespaces.requireAvailable();
+        EnvironmentLayout layout = environment(name);
+        layout.createDirectories();
+        OverlayUpperCheck.require(layout.dir());
+        return layout;
     }
 
     /** The store database, opened on first use. */
