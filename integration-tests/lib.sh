@@ -411,6 +411,234 @@ json_tool() {
     fi
 }
 
+# ---------------------------------------------------------------- trydeb diff (tests 20 and up)
+
+# The closed set of change labels of `trydeb diff`.
+DIFF_KINDS=(added modified deleted new-directory dir-to-file file-to-dir symlink-changed metadata)
+
+# Attribution texts of `trydeb diff`, as printed inside the parentheses.
+attr_pkg() { printf 'package %s %s' "$1" "$2"; }
+attr_scripts() { printf 'maintainer scripts of %s (transaction %s)' "$1" "$2"; }
+
+# diff_changes TEXT: the change lines of `trydeb diff` text output (everything before its
+# "Suspicious:" block) as KIND<TAB>PATH<TAB>ATTRIBUTION, one per line. "no changes" and blank
+# lines give nothing; a line not of the form "LABEL  PATH  (ATTRIBUTION)" comes out as
+# "?<TAB>the line". Paths are taken to hold no white space (the tests' paths do not).
+diff_changes() {
+    printf '%s\n' "$1" | sed -nE '/^Suspicious:[[:space:]]*$/q
+        /^[[:space:]]*$/d
+        /^no changes[[:space:]]*$/d
+        s/^([a-z-]+)[[:space:]]+(\/[^[:space:]]*)[[:space:]]+\((.*)\)[[:space:]]*$/\1\t\2\t\3/p
+        t
+        s/^/?\t/p'
+}
+
+# diff_suspicious TEXT: the lines of the "Suspicious:" block ("  PATH: REASON") as
+# PATH<TAB>REASON; an unparsable line in the block comes out as "?<TAB>the line".
+diff_suspicious() {
+    printf '%s\n' "$1" | sed -nE '0,/^Suspicious:[[:space:]]*$/d
+        /^[[:space:]]*$/d
+        s/^[[:space:]]+(\/[^[:space:]]*): (.*[^[:space:]])[[:space:]]*$/\1\t\2/p
+        t
+        s/^/?\t/p'
+}
+
+# diff_paths TEXT: the paths of the change lines, sorted.
+diff_paths() {
+    diff_changes "$1" | awk -F'\t' '$1 != "?" { print $2 }' | LC_ALL=C sort
+}
+
+# assert_diff_format TEXT: TEXT is well-formed `trydeb diff` text output: "no changes", or
+# change lines with a known label, an absolute path (each path once) and one of the three
+# attribution forms, optionally followed by a blank line, "Suspicious:" and "  PATH: REASON"
+# lines naming paths that are among the changes.
+assert_diff_format() {
+    local text=$1 changes susp bad kind path attr
+    assert_no_stacktrace "$text"
+    if [[ "$text" == "no changes" ]]; then
+        return 0
+    fi
+    [[ -n "$text" ]] || fail "trydeb diff printed nothing (expected 'no changes' or change lines)"
+    changes=$(diff_changes "$text")
+    bad=$(awk -F'\t' '$1 == "?" { print $2 }' <<<"$changes")
+    [[ -z "$bad" ]] || fail "lines of trydeb diff not of the form 'LABEL  PATH  (ATTRIBUTION)':"$'\n'"$bad"$'\n'"--- whole output:"$'\n'"$text"
+    while IFS=$'\t' read -r kind path attr; do
+        [[ -n "$kind" ]] || continue
+        [[ " ${DIFF_KINDS[*]} " == *" $kind "* ]] || fail "unknown label '$kind' in: $kind $path ($attr)"
+        [[ "$attr" =~ ^(package\ [^[:space:]]+\ [^[:space:]]+|maintainer\ scripts\ of\ [^[:space:](),]+(,\ [^[:space:](),]+)*\ \(transaction\ [0-9]+\)|runtime)$ ]] ||
+            fail "unknown attribution '($attr)' in: $kind $path ($attr)"
+    done <<<"$changes"
+    local dups
+    dups=$(diff_paths "$text" | uniq -d)
+    [[ -z "$dups" ]] || fail "paths listed more than once by trydeb diff:"$'\n'"$dups"$'\n'"--- whole output:"$'\n'"$text"
+    if grep -q '^Suspicious:' <<<"$text"; then
+        # the block follows a blank line
+        grep -B1 '^Suspicious:' <<<"$text" | head -n 1 | grep -q '^$' ||
+            fail "no blank line before 'Suspicious:':"$'\n'"$text"
+        susp=$(diff_suspicious "$text")
+        bad=$(awk -F'\t' '$1 == "?" { print $2 }' <<<"$susp")
+        [[ -z "$bad" ]] || fail "lines of the Suspicious block not of the form '  PATH: REASON':"$'\n'"$bad"$'\n'"--- whole output:"$'\n'"$text"
+        [[ -n "$susp" ]] || fail "an empty Suspicious block:"$'\n'"$text"
+        local all
+        all=$(diff_paths "$text")
+        while IFS=$'\t' read -r path _; do
+            grep -qxF -- "$path" <<<"$all" || fail "suspicious path $path is not among the change lines:"$'\n'"$text"
+        done <<<"$susp"
+    fi
+}
+
+# diff_line_for TEXT PATH: the change line(s) for PATH as KIND<TAB>PATH<TAB>ATTRIBUTION.
+diff_line_for() {
+    diff_changes "$1" | awk -F'\t' -v p="$2" '$2 == p'
+}
+
+# assert_diff_has TEXT KIND PATH ATTRIBUTION [MSG]: the change line "KIND PATH (ATTRIBUTION)".
+assert_diff_has() {
+    local text=$1 kind=$2 path=$3 attr=$4 got
+    got=$(diff_line_for "$text" "$path")
+    if [[ "$got" != "$kind"$'\t'"$path"$'\t'"$attr" ]]; then
+        got=${got//$'\t'/  }
+        fail "${5:-trydeb diff does not list '$kind  $path  ($attr)'}"$'\n'"  the line for $path: ${got:-(none)}"$'\n'"--- whole output:"$'\n'"$text"$'\n'"---"
+    fi
+}
+
+# assert_diff_lacks TEXT PATH [MSG]: no change line for PATH.
+assert_diff_lacks() {
+    local got
+    got=$(diff_line_for "$1" "$2")
+    [[ -z "$got" ]] || fail "${3:-trydeb diff lists $2, which should not be a change}: $got"$'\n'"--- whole output:"$'\n'"$1"$'\n'"---"
+}
+
+# assert_suspicious TEXT PATH REASON [MSG]: the Suspicious block has "  PATH: REASON".
+assert_suspicious() {
+    local text=$1 path=$2 reason=$3 got
+    got=$(diff_suspicious "$text" | awk -F'\t' -v p="$path" '$1 == p { print $2 }')
+    if [[ "$got" != "$reason" ]]; then
+        fail "${4:-trydeb diff does not flag $path as suspicious with '$reason'}"$'\n'"  its reason: ${got:-(not flagged)}"$'\n'"--- whole output:"$'\n'"$text"$'\n'"---"
+    fi
+}
+
+# assert_not_suspicious TEXT PATH [MSG]
+assert_not_suspicious() {
+    local got
+    got=$(diff_suspicious "$1" | awk -F'\t' -v p="$2" '$1 == p { print $2 }')
+    [[ -z "$got" ]] || fail "${3:-trydeb diff flags $2 as suspicious ($got)}"$'\n'"--- whole output:"$'\n'"$1"$'\n'"---"
+}
+
+# diff_json_rows FILE: `trydeb diff --json` output as one line per object:
+#   path<TAB>kind<TAB>source<TAB>package<TAB>version<TAB>transaction<TAB>suspicious
+# (JSON null as "null"). Fails when FILE is not an array of objects that have all seven keys.
+diff_json_rows() {
+    local file=$1 tool rows
+    tool=$(json_tool)
+    [[ $tool != none ]] || skip "neither jq nor /usr/bin/python3 is installed to read JSON"
+    if [[ $tool == jq ]]; then
+        rows=$(jq -r 'if type != "array" then error("not a JSON array") else .[] end
+            | if type != "object" then error("an element is not an object") else . end
+            | . as $o
+            | ["path", "kind", "source", "package", "version", "transaction", "suspicious"]
+            | map(. as $k | if ($o | has($k)) then ($o[$k] | if . == null then "null" else tostring end)
+                  else error("an object has no key \"" + $k + "\": " + ($o | tostring)) end)
+            | @tsv' "$file" 2>&1) || fail "trydeb diff --json: $rows"$'\n'"--- output:"$'\n'"$(cat "$file")"
+    else
+        rows=$(/usr/bin/python3 -c '
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert isinstance(doc, list), "not a JSON array"
+keys = ["path", "kind", "source", "package", "version", "transaction", "suspicious"]
+for o in doc:
+    assert isinstance(o, dict), "an element is not an object"
+    missing = [k for k in keys if k not in o]
+    assert not missing, "an object has no key %s: %s" % (missing, o)
+    print("\t".join("null" if o[k] is None else str(o[k]) for k in keys))' "$file" 2>&1) ||
+            fail "trydeb diff --json: $rows"$'\n'"--- output:"$'\n'"$(cat "$file")"
+    fi
+    printf '%s\n' "$rows" | awk 'NF'
+}
+
+# tx_of NAME: the transaction that installed NAME, from `trydeb list --json`.
+tx_of() {
+    local name=$1 tool tx
+    tool=$(json_tool)
+    [[ $tool != none ]] || skip "neither jq nor /usr/bin/python3 is installed to read JSON"
+    "$TRYDEB" list --json >"$TEST_TMP/.list-for-tx.json" || fail "trydeb list --json failed"
+    if [[ $tool == jq ]]; then
+        tx=$(jq -r --arg n "$name" '.[] | select(.name == $n) | .transaction' "$TEST_TMP/.list-for-tx.json")
+    else
+        tx=$(/usr/bin/python3 -c '
+import json, sys
+for o in json.load(open(sys.argv[1])):
+    if o.get("name") == sys.argv[2]:
+        print(o.get("transaction"))' "$TEST_TMP/.list-for-tx.json" "$name")
+    fi
+    [[ "$tx" =~ ^[0-9]+$ ]] || fail "no transaction number for $name in trydeb list --json: '$tx'"$'\n'"$(cat "$TEST_TMP/.list-for-tx.json")"
+    printf '%s\n' "$tx"
+}
+
+# The runtime-layer trick: a package whose postinst creates a world-writable (sticky)
+# directory, where programs run as the user can write outside home.
+RT_DIR=/var/lib/trydeb-rt
+# shellcheck disable=SC2034 # used by the tests
+RT_POSTINST="mkdir -p $RT_DIR && chmod 1777 $RT_DIR"
+
+# ---------------------------------------------------------------- the real home
+
+# real_home: the test user's home directory from the password database.
+real_home() {
+    getent passwd "$(id -un)" | cut -d: -f6
+}
+
+# home_snapshot FILE TOKEN / assert_home_unchanged FILE TOKEN [MSG]: like snapshot and
+# assert_unchanged on the real home, but ignoring top-level entries named *trydeb-itest-*
+# that do not contain TOKEN: the scratch files of other tests (or of another run of the
+# suite by the same user) that come and go while this test runs. Name the test's own files
+# in the home with TOKEN so that they are compared.
+_itest_home_filter() {
+    awk -F'\t' -v tok="$1" '{ top = $1; sub(/\/.*/, "", top)
+        if (top ~ /trydeb-itest-/ && index(top, tok) == 0) next; print }'
+}
+home_snapshot() {
+    tree_listing "$(real_home)" | _itest_home_filter "$2" >"$1"
+}
+assert_home_unchanged() {
+    local before=$1 after
+    after="$before.after.$RANDOM"
+    tree_listing "$(real_home)" | _itest_home_filter "$2" >"$after"
+    if ! cmp -s "$before" "$after"; then
+        fail "${3:-the real home $(real_home) changed}:"$'\n'"$(diff -u "$before" "$after" | head -n 60)"
+    fi
+}
+
+# ---------------------------------------------------------------- processes
+
+# marked_pids MARKER: pids of the processes whose command line contains MARKER (make it
+# unique to the test); this shell and its subshells are never listed.
+marked_pids() {
+    local p c
+    for p in /proc/[0-9]*; do
+        [[ ${p#/proc/} == "$$" || ${p#/proc/} == "$BASHPID" ]] && continue
+        c=$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null) || continue
+        [[ "$c" == *"$1"* ]] && printf '%s\n' "${p#/proc/}"
+    done
+    return 0
+}
+
+# describe_pids PID...: "pid: command line" per process (for failure messages).
+describe_pids() {
+    local p
+    for p in "$@"; do
+        printf '  %s: %s\n' "$p" "$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)"
+    done
+}
+
+# kill_marked MARKER: SIGKILL (by pid) the user's processes whose command line contains MARKER.
+kill_marked() {
+    local p
+    for p in $(marked_pids "$1"); do
+        kill -KILL "$p" 2>/dev/null || true
+    done
+}
+
 # Background processes a test starts; killed (by pid) when the test ends.
 _ITEST_BG_PIDS=()
 track_pid() { _ITEST_BG_PIDS+=("$1"); }
