@@ -10,6 +10,7 @@ import dev.trydeb.deb.DebPackage;
 import dev.trydeb.deb.DependencyCheck;
 import dev.trydeb.deb.HostArchitectures;
 import dev.trydeb.deb.InstalledPackages;
+import dev.trydeb.deb.Relations;
 import dev.trydeb.layer.EnvironmentLayers;
 import dev.trydeb.layer.GuestView;
 import dev.trydeb.layer.LayerPreparer;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * One install transaction: check the .deb, plan and prepare a new layer, run the real dpkg
@@ -119,7 +121,19 @@ public final class Installer {
             directories.add(entry.path().parent());
         }
         directories.remove(GuestPath.ROOT);
-        return new LayerPreparer(view, target).prepare(directories);
+        return new LayerPreparer(view, target).prepare(directories, usesDebconf(deb));
+    }
+
+    /** Policy: a package using debconf depends on debconf (or debconf-2.0); one asking questions ships templates. */
+    private static boolean usesDebconf(DebPackage deb) {
+        if (deb.controlMembers().contains("templates") || deb.controlMembers().contains("config")) {
+            return true;
+        }
+        return Stream.of("Depends", "Pre-Depends")
+                .flatMap(field -> deb.control().field(field).filter(v -> !v.isBlank()).stream())
+                .flatMap(value -> Relations.parse(value).stream())
+                .flatMap(List::stream)
+                .anyMatch(r -> r.name().value().startsWith("debconf"));
     }
 
     private void requireDependencies(DebPackage deb, LayerStack layers, String envName) {

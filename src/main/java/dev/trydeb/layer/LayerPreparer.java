@@ -41,10 +41,13 @@ public final class LayerPreparer {
             "/var/lib/dpkg/status", "/var/lib/dpkg/lock", "/var/lib/dpkg/lock-frontend",
             "/var/lib/dpkg/triggers/Lock", "/var/log/dpkg.log", "/var/lib/apt/extended_states",
             "/var/cache/apt/archives/lock",
-            "/var/lib/apt/lists/lock", "/var/cache/debconf/config.dat", "/var/cache/debconf/templates.dat",
-            "/var/cache/debconf/passwords.dat",
+            "/var/lib/apt/lists/lock",
             // Account files, which maintainer scripts (adduser, or a plain append) edit in place.
             "/etc/passwd", "/etc/passwd-", "/etc/group", "/etc/group-", "/etc/.pwd.lock");
+
+    /** debconf's databases (templates.dat alone is ~1 MB): copied only for packages that use debconf. */
+    static final List<String> DEBCONF_FILES = List.of(
+            "/var/cache/debconf/config.dat", "/var/cache/debconf/templates.dat", "/var/cache/debconf/passwords.dat");
 
     /**
      * Maintainer scripts create files in host directories their package does not ship (a
@@ -72,7 +75,7 @@ public final class LayerPreparer {
     }
 
     /** Prepares the package's directories and dpkg's state; returns the top-level directories touched. */
-    public Set<String> prepare(Collection<GuestPath> packageDirectories) {
+    public Set<String> prepare(Collection<GuestPath> packageDirectories, boolean usesDebconf) {
         try {
             Files.createDirectories(target.upper());
             for (GuestPath dir : packageDirectories) {
@@ -90,6 +93,9 @@ public final class LayerPreparer {
                 }
             }
             for (String file : STATE_FILES) {
+                prepareStateFile(GuestPath.of(file));
+            }
+            for (String file : usesDebconf ? DEBCONF_FILES : List.<String>of()) {
                 prepareStateFile(GuestPath.of(file));
             }
             for (String dir : PRIVATE_DIRECTORIES) {

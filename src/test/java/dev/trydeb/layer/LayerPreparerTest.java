@@ -49,7 +49,7 @@ class LayerPreparerTest {
     private Set<String> prepare(List<Path> layersTopFirst, String... dirs) {
         GuestView view = new GuestView(host, layersTopFirst);
         LayerPreparer preparer = new LayerPreparer(view, new WritableLayer(upper, tmp.resolve("layer/work")));
-        return preparer.prepare(java.util.Arrays.stream(dirs).map(GuestPath::of).toList());
+        return preparer.prepare(java.util.Arrays.stream(dirs).map(GuestPath::of).toList(), false);
     }
 
     private static int mode(Path path) throws IOException {
@@ -89,6 +89,17 @@ class LayerPreparerTest {
                 Files.readString(upper.resolve("var/lib/dpkg/status")));
         assertEquals(0640, mode(upper.resolve("var/lib/dpkg/lock")));
         assertTrue(Files.isDirectory(upper.resolve("var/lib/dpkg/info")));
+    }
+
+    @Test
+    void prepare_debconfDatabases_copiedOnlyForDebconfPackages() throws IOException {
+        mkdir("var/cache/debconf", 0755);
+        Files.writeString(host.resolve("var/cache/debconf/templates.dat"), "Name: x/question\n");
+        prepare(List.of());
+        assertFalse(Files.exists(upper.resolve("var/cache/debconf/templates.dat")));
+        new LayerPreparer(new GuestView(host, List.of()), new WritableLayer(upper, tmp.resolve("layer/work")))
+                .prepare(List.of(), true);
+        assertEquals("Name: x/question\n", Files.readString(upper.resolve("var/cache/debconf/templates.dat")));
     }
 
     @Test
