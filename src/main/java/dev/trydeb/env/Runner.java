@@ -47,14 +47,15 @@ public final class Runner {
         }
         String envName = request.environment().value();
         EnvironmentRecord env = workspace.store().environment(envName);
-        List<String> command = new ArrayList<>(programFor(request, env));
+        EnvironmentLayout layout = workspace.environment(request.environment());
+        LayerStack layers = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
+        List<String> command = new ArrayList<>(programFor(request, env, layers));
         command.addAll(request.arguments());
         SandboxLauncher launcher = workspace.launcher();
 
-        EnvironmentLayout layout = workspace.usableEnvironment(request.environment());
+        workspace.usableEnvironment(request.environment());
         // Fail early and clearly while an install holds the lock; the helper re-takes it shared.
         try (EnvironmentLock check = EnvironmentLock.shared(layout, envName)) {
-            LayerStack layers = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
             HostUser user = workspace.user();
             Optional<Path> throwaway = options.ephemeral() ? Optional.of(newThrowawayLayer(layout)) : Optional.empty();
             WritableLayer writable = throwaway
@@ -105,7 +106,7 @@ public final class Runner {
         }
     }
 
-    private List<String> programFor(RunRequest request, EnvironmentRecord env) {
+    private List<String> programFor(RunRequest request, EnvironmentRecord env, LayerStack layers) {
         if (request.packageName().isEmpty()) {
             return List.of(request.exec().orElseThrow(() ->
                     TrydebException.badInput("nothing to run: name a package, or a command with --exec COMMAND")));
@@ -114,8 +115,6 @@ public final class Runner {
         PackageRecord pkg = workspace.store().findCurrentPackage(env.id(), name).orElseThrow(() ->
                 TrydebException.badInput("package '" + name + "' is not installed in environment '" + env.name()
                         + "'; 'trydeb list' shows what is"));
-        LayerStack layers = EnvironmentLayers.stack(workspace.environment(request.environment()),
-                workspace.store().committedLayerIds(env.id()));
         GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(layers));
         return ProgramResolver.resolve(name, workspace.store().packageFiles(pkg.id()), request.exec(), view);
     }
