@@ -13,8 +13,4 @@ public interface Progress {
             out.flush();
         };
     }
-
-    static Progress silent() {
-        return message -> { };
-    }
 }

@@ -6,7 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,8 +37,8 @@ public record HostRoot(Path path, List<Entry> entries) {
 
     private static Entry describe(Path child) throws IOException {
         String name = child.getFileName().toString();
-        PosixFileAttributes attrs = Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        int mode = PosixModes.toInt(attrs.permissions());
+        BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) Files.getAttribute(child, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
         if (attrs.isSymbolicLink()) {
             return new Entry(name, Kind.SYMLINK, Files.readSymbolicLink(child).toString(), mode);
         }

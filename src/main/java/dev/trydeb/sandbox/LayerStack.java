@@ -23,10 +23,6 @@ public record LayerStack(List<Layer> bottomToTop) {
         bottomToTop = List.copyOf(bottomToTop);
     }
 
-    public static LayerStack empty() {
-        return new LayerStack(List.of());
-    }
-
     /** The layers' directories for one top-level directory, top first, as overlayfs lists lowers. */
     public List<Path> lowersFor(String topLevel) {
         List<Path> lowers = new ArrayList<>();

@@ -12,6 +12,4 @@ interface Libc extends Library {
     int execve(String path, String[] argv, String[] envp);
 
     int close_range(int first, int last, int flags);
-
-    int isatty(int fd);
 }
