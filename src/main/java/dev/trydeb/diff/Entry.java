@@ -1,13 +1,11 @@
 package dev.trydeb.diff;
 
+import dev.trydeb.layer.OverlayMarks;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,9 +24,6 @@ record Entry(Path path, EntryType type, int mode, long uid, long gid, long size,
     static final int CHARACTER_DEVICE = 0020000;
     static final int PERMISSIONS = 07777;
 
-    // overlayfs mounted with userxattr keeps its metadata in the user.overlay.* namespace.
-    private static final String OPAQUE_XATTR = "overlay.opaque";
-
     /**
      * The entry at {@code path}, or empty if there is none. Whiteouts and opaque directories
      * exist only in layers: on the host a 0:0 device is just a device.
@@ -46,10 +41,10 @@ record Entry(Path path, EntryType type, int mode, long uid, long gid, long size,
             case REGULAR -> EntryType.FILE;
             case DIRECTORY -> EntryType.DIRECTORY;
             case SYMLINK -> EntryType.SYMLINK;
-            case CHARACTER_DEVICE -> inLayer && rdev == 0 ? EntryType.WHITEOUT : EntryType.OTHER;
+            case CHARACTER_DEVICE -> inLayer && OverlayMarks.isWhiteout(mode, rdev) ? EntryType.WHITEOUT : EntryType.OTHER;
             default -> EntryType.OTHER;
         };
-        boolean opaque = inLayer && type == EntryType.DIRECTORY && isOpaque(path);
+        boolean opaque = inLayer && type == EntryType.DIRECTORY && OverlayMarks.isOpaque(path);
         return Optional.of(new Entry(path, type, mode, ((Integer) a.get("uid")).longValue(),
                 ((Integer) a.get("gid")).longValue(), (Long) a.get("size"), rdev, opaque));
     }
@@ -60,24 +55,5 @@ record Entry(Path path, EntryType type, int mode, long uid, long gid, long size,
 
     boolean isDirectory() {
         return type == EntryType.DIRECTORY;
-    }
-
-    private static boolean isOpaque(Path dir) {
-        UserDefinedFileAttributeView xattrs =
-                Files.getFileAttributeView(dir, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (xattrs == null) {
-            return false;
-        }
-        try {
-            if (!xattrs.list().contains(OPAQUE_XATTR)) {
-                return false;
-            }
-            ByteBuffer value = ByteBuffer.allocate(xattrs.size(OPAQUE_XATTR));
-            xattrs.read(OPAQUE_XATTR, value);
-            value.flip();
-            return StandardCharsets.US_ASCII.decode(value).toString().equals("y");
-        } catch (IOException | UnsupportedOperationException e) {
-            return false; // no user xattrs on this file system: nothing is opaque
-        }
     }
 }

@@ -45,7 +45,7 @@ public final class GuestView {
         for (Path upper : layerUppersTopFirst) {
             Path candidate = upper.resolve(path.relative());
             if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                return isWhiteout(candidate) ? Optional.empty() : Optional.of(new Found(path, candidate, Source.LAYER));
+                return OverlayMarks.isWhiteout(candidate) ? Optional.empty() : Optional.of(new Found(path, candidate, Source.LAYER));
             }
         }
         Path onHost = hostRoot.resolve(path.relative());
@@ -119,17 +119,6 @@ public final class GuestView {
             throw new UncheckedIOException(e);
         }
         return dirs;
-    }
-
-    static boolean isWhiteout(Path path) {
-        try {
-            // overlayfs whiteouts are character devices 0:0.
-            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            long rdev = (Long) Files.getAttribute(path, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
-            return (mode & 0170000) == 0020000 && rdev == 0;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     private static String readLink(Path link) {

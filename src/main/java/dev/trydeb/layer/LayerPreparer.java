@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -158,9 +155,7 @@ public final class LayerPreparer {
         if (!Files.isDirectory(created, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectory(created);
             Files.setAttribute(created, "unix:mode", 0700);
-            // With userxattr, overlayfs reads its metadata from the user.overlay.* namespace.
-            UserDefinedFileAttributeView xattrs = Files.getFileAttributeView(created, UserDefinedFileAttributeView.class);
-            xattrs.write("overlay.opaque", ByteBuffer.wrap("y".getBytes(StandardCharsets.US_ASCII)));
+            OverlayMarks.markOpaque(created);
         }
     }
 
