@@ -95,6 +95,11 @@ public final class EnvironmentLayout {
         return dir.resolve("ephemeral");
     }
 
+    /** The merged dpkg status and account files, one content-addressed directory each (see state.MergedState). */
+    public Path stateDir() {
+        return dir.resolve("state");
+    }
+
     public Path mountPoint() {
         return dir.resolve("root");
     }

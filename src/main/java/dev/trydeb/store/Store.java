@@ -21,7 +21,7 @@ public final class Store implements AutoCloseable {
     private static final String TRANSACTION_COLUMNS =
             "id, environment_id, kind, request, started_at, finished_at, outcome, error";
     private static final String PACKAGE_COLUMNS = "id, environment_id, transaction_id, name, version,"
-            + " architecture, source_file, sha256, control, installed_at";
+            + " architecture, source_file, sha256, control, installed_at, automatic, host_version";
 
     private final Database db;
     private final Clock clock;
@@ -90,6 +90,16 @@ public final class Store implements AutoCloseable {
      * @param removed names of current packages the transaction removed without replacing them
      */
     public void commitTransaction(long txId, List<NewPackage> installed, List<String> removed) {
+        commitTransaction(txId, new TransactionChanges(installed, removed, List.of(), List.of()));
+    }
+
+    /**
+     * Commits a pending transaction with everything it changed, in one SQLite transaction.
+     * A package in {@code changes.removed()} must be current in the environment.
+     */
+    public void commitTransaction(long txId, TransactionChanges changes) {
+        List<NewPackage> installed = changes.installed();
+        List<String> removed = changes.removed();
         requireDistinctNames(installed);
         db.inTransaction(() -> {
             long envId = pendingEnvironmentId(txId);
@@ -104,9 +114,50 @@ public final class Store implements AutoCloseable {
                 markRemoved(envId, pkg.name(), txId);
                 insertPackage(envId, txId, pkg, finishedAt);
             }
+            List<Object[]> status = new ArrayList<>();
+            for (StatusRecord record : changes.status()) {
+                status.add(new Object[] {txId, record.packageName(), record.architecture(),
+                        record.stanza().orElse(null)});
+            }
+            db.updateBatch("INSERT INTO status_records (transaction_id, package, architecture, stanza)"
+                    + " VALUES (?, ?, ?, ?)", status);
+            List<Object[]> accounts = new ArrayList<>();
+            for (AccountRecord record : changes.accounts()) {
+                accounts.add(new Object[] {txId, record.file(), record.name(), record.line()});
+            }
+            db.updateBatch("INSERT INTO account_records (transaction_id, file, name, line) VALUES (?, ?, ?, ?)",
+                    accounts);
             db.update("UPDATE transactions SET outcome = 'committed', finished_at = ? WHERE id = ?",
                     finishedAt, txId);
         });
+    }
+
+    /**
+     * What the environment's committed transactions left in dpkg's database, oldest first:
+     * applied in order, a newer record of a package replaces an older one.
+     */
+    public List<StatusRecord> statusRecords(long envId) {
+        return db.query("SELECT s.package, s.architecture, s.stanza FROM status_records s"
+                + " JOIN transactions t ON t.id = s.transaction_id"
+                + " WHERE t.environment_id = ? AND t.outcome = 'committed' ORDER BY t.id",
+                row -> new StatusRecord(row.getString(1), row.getString(2),
+                        Optional.ofNullable(row.getString(3))), envId);
+    }
+
+    /** The account lines the environment's committed transactions added or changed, oldest first. */
+    public List<AccountRecord> accountRecords(long envId) {
+        return db.query("SELECT a.file, a.name, a.line FROM account_records a"
+                + " JOIN transactions t ON t.id = a.transaction_id"
+                + " WHERE t.environment_id = ? AND t.outcome = 'committed' ORDER BY t.id",
+                row -> new AccountRecord(row.getString(1), row.getString(2), row.getString(3)), envId);
+    }
+
+    /**
+     * Forgets a transaction: what it installed goes, what it removed becomes current again.
+     * Its layer directory is the caller's to delete first.
+     */
+    public void deleteTransaction(long txId) {
+        db.update("DELETE FROM transactions WHERE id = ?", txId);
     }
 
     /** Ends a pending transaction without a layer. */
@@ -192,10 +243,10 @@ public final class Store implements AutoCloseable {
 
     private void insertPackage(long envId, long txId, NewPackage pkg, String installedAt) {
         long packageId = db.queryLong("INSERT INTO packages (environment_id, transaction_id, name, version,"
-                + " architecture, source_file, sha256, control, installed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                + " architecture, source_file, sha256, control, installed_at, automatic, host_version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 envId, txId, pkg.name(), pkg.version(), pkg.architecture(), pkg.sourceFile(), pkg.sha256(),
-                pkg.control(), installedAt);
+                pkg.control(), installedAt, pkg.automatic() ? 1 : 0, pkg.hostVersion().orElse(null));
         List<Object[]> files = new ArrayList<>();
         for (String path : new TreeSet<>(pkg.files())) {
             files.add(new Object[] {packageId, path});
@@ -230,7 +281,8 @@ public final class Store implements AutoCloseable {
         return new PackageRecord(row.getLong("id"), row.getLong("environment_id"), row.getLong("transaction_id"),
                 row.getString("name"), row.getString("version"), row.getString("architecture"),
                 row.getString("source_file"), row.getString("sha256"), row.getString("control"),
-                instant(row, "installed_at"));
+                instant(row, "installed_at"), row.getInt("automatic") != 0,
+                Optional.ofNullable(row.getString("host_version")));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NewPackageTest {
@@ -29,6 +30,6 @@ class NewPackageTest {
     }
 
     private static NewPackage withFiles(List<String> files) {
-        return new NewPackage("hello", "2.10-3", "amd64", "/tmp/hello.deb", "ab", "Package: hello\n", files);
+        return new NewPackage("hello", "2.10-3", "amd64", "/tmp/hello.deb", "ab", "Package: hello\n", files, false, Optional.empty());
     }
 }

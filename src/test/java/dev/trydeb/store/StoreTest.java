@@ -112,7 +112,7 @@ class StoreTest {
         assertEquals(List.of("hello", "libfoo"), current.stream().map(PackageRecord::name).collect(Collectors.toList()));
         PackageRecord hello = current.get(0);
         assertEquals(new PackageRecord(hello.id(), envId, tx, "hello", "2.10-3", "amd64", "/debs/hello_2.10-3.deb",
-                "sha-hello-2.10-3", "Package: hello\nVersion: 2.10-3\n", NOW), hello);
+                "sha-hello-2.10-3", "Package: hello\nVersion: 2.10-3\n", NOW, false, Optional.empty()), hello);
         assertEquals(List.of("/usr/bin/hello", "/usr/share/doc/hello"), store.packageFiles(hello.id()));
         TransactionRecord committed = store.transactions(envId).get(0);
         assertEquals("committed", committed.outcome());
@@ -304,12 +304,12 @@ class StoreTest {
 
     private static NewPackage hello(String version, String... files) {
         return new NewPackage("hello", version, "amd64", "/debs/hello_" + version + ".deb", "sha-hello-" + version,
-                "Package: hello\nVersion: " + version + "\n", List.of(files));
+                "Package: hello\nVersion: " + version + "\n", List.of(files), false, Optional.empty());
     }
 
     private static NewPackage pkg(String name, String version, String... files) {
         return new NewPackage(name, version, "amd64", "/debs/" + name + ".deb", "sha-" + name,
-                "Package: " + name + "\n", List.of(files));
+                "Package: " + name + "\n", List.of(files), false, Optional.empty());
     }
 
     private static List<String> names(List<EnvironmentRecord> environments) {
