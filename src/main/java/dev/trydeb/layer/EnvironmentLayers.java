@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,19 +32,17 @@ public final class EnvironmentLayers {
         return new LayerStack(layers);
     }
 
+    /** The stack with the environment's merged state (see state.MergedState) on top, hiding the layers' copies. */
+    public static LayerStack withState(LayerStack stack, Path stateLayer) {
+        List<LayerStack.Layer> layers = new ArrayList<>(stack.bottomToTop());
+        layers.add(new LayerStack.Layer(stateLayer, topLevelDirectories(stateLayer)));
+        return new LayerStack(layers);
+    }
+
     public static List<Path> uppersTopFirst(LayerStack stack) {
         List<Path> uppers = new ArrayList<>();
         stack.bottomToTop().forEach(layer -> uppers.add(0, layer.upper()));
         return uppers;
-    }
-
-    /** The dpkg status file the environment sees: the newest layer's copy, else the host's. */
-    public static Path dpkgStatus(LayerStack stack, Path hostRoot) {
-        Optional<Path> fromLayer = uppersTopFirst(stack).stream()
-                .map(upper -> upper.resolve("var/lib/dpkg/status"))
-                .filter(Files::isRegularFile)
-                .findFirst();
-        return fromLayer.orElse(hostRoot.resolve("var/lib/dpkg/status"));
     }
 
     private static Set<String> topLevelDirectories(Path upper) {

@@ -10,7 +10,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +29,9 @@ public final class LayerPreparer {
     static final List<String> STATE_DIRECTORIES = List.of(
             "/etc", "/etc/alternatives", "/var/lib/dpkg/info", "/var/lib/dpkg/updates",
             "/var/lib/dpkg/triggers", "/var/lib/dpkg/alternatives", "/var/log/apt", "/var/backups",
-            "/var/cache/debconf", "/var/cache/apt/archives", "/var/lib/apt/lists");
+            "/var/cache/debconf", "/var/cache/apt/archives", "/var/lib/apt/lists",
+            // apt chmods it on every run, which only its owner may do, even to the same mode.
+            "/var/lib/apt/lists/auxfiles");
 
     /**
      * Files edited or locked in place: copied when readable, created empty (same mode) when
@@ -37,10 +41,12 @@ public final class LayerPreparer {
     static final List<String> STATE_FILES = List.of(
             "/var/lib/dpkg/status", "/var/lib/dpkg/lock", "/var/lib/dpkg/lock-frontend",
             "/var/lib/dpkg/triggers/Lock", "/var/log/dpkg.log", "/var/lib/apt/extended_states",
+            // dpkg-statoverride and dpkg-divert hard-link the old file as a backup (a copy-up).
+            "/var/lib/dpkg/statoverride", "/var/lib/dpkg/diversions",
             "/var/cache/apt/archives/lock",
             "/var/lib/apt/lists/lock",
-            // Account files, which maintainer scripts (adduser, or a plain append) edit in place.
-            "/etc/passwd", "/etc/passwd-", "/etc/group", "/etc/group-", "/etc/.pwd.lock");
+            // Locked by maintainer scripts adding users (the account files come from state.MergedState).
+            "/etc/.pwd.lock");
 
     /** debconf's databases (templates.dat alone is ~1 MB): copied only for packages that use debconf. */
     static final List<String> DEBCONF_FILES = List.of(
@@ -51,7 +57,7 @@ public final class LayerPreparer {
      * vendor's postinst adds /etc/apt/sources.list.d/vendor.list and /etc/cron.d/vendor):
      * every directory under these is prepared too. /etc is small (~150 directories).
      */
-    static final List<String> SCRIPT_TREES = List.of("/etc");
+    static final List<String> SCRIPT_TREES = List.of("/etc", "/var/lib/systemd");
 
     /** The same, one level deep only, where maintainer scripts create their own directories. */
     static final List<String> SCRIPT_DIRECTORIES = List.of(
@@ -65,6 +71,8 @@ public final class LayerPreparer {
     private final GuestView view;
     private final WritableLayer target;
     private final Set<String> touchedTopLevels = new TreeSet<>();
+    /** State files copied into the layer, with their source: dropped again if the transaction left them alone. */
+    private final Map<Path, Path> copies = new HashMap<>();
 
     public LayerPreparer(GuestView view, WritableLayer target) {
         this.view = view;
@@ -73,10 +81,23 @@ public final class LayerPreparer {
 
     /** Prepares the package's directories and dpkg's state; returns the top-level directories touched. */
     public Set<String> prepare(Collection<GuestPath> packageDirectories, boolean usesDebconf) {
+        return prepare(packageDirectories, List.of(), usesDebconf);
+    }
+
+    /**
+     * The same, and copies {@code replacedHostFiles} (the files of host packages the transaction
+     * upgrades) into the layer: dpkg hard-links each old file as a backup before replacing it,
+     * which makes the kernel copy it up, and it refuses that for host-root-owned files.
+     */
+    public Set<String> prepare(Collection<GuestPath> packageDirectories, Collection<GuestPath> replacedHostFiles,
+                               boolean usesDebconf) {
         try {
             Files.createDirectories(target.upper());
             for (GuestPath dir : packageDirectories) {
                 prepareDirectory(dir);
+            }
+            for (GuestPath file : replacedHostFiles) {
+                copyHostFile(file);
             }
             for (String dir : STATE_DIRECTORIES) {
                 prepareDirectory(GuestPath.of(dir));
@@ -143,6 +164,52 @@ public final class LayerPreparer {
             Files.createFile(copy);
         }
         Files.setAttribute(copy, "unix:mode", mode(source));
+        copies.put(copy, source);
+    }
+
+    /**
+     * Deletes the state files copied into the layer that the transaction did not change: a
+     * copy would hide the host's later changes to that file, and show in every diff.
+     */
+    public void dropUnchangedCopies() {
+        for (Map.Entry<Path, Path> copy : copies.entrySet()) {
+            try {
+                Path source = copy.getValue();
+                boolean unchanged = Files.isReadable(source)
+                        ? Files.mismatch(copy.getKey(), source) == -1
+                        : Files.size(copy.getKey()) == 0;
+                if (unchanged && mode(copy.getKey()) == mode(source)) {
+                    Files.delete(copy.getKey());
+                }
+            } catch (IOException e) {
+                // Replaced by dpkg with a file of another owner, or gone: keep whatever is there.
+            }
+        }
+    }
+
+    private void copyHostFile(GuestPath file) throws IOException {
+        Optional<GuestPath> parent = view.resolve(file.parent());
+        if (parent.isEmpty() || file.isRoot()) {
+            return;
+        }
+        GuestPath real = parent.get().resolve(file.fileName());
+        Optional<GuestView.Found> found = view.lookup(real);
+        if (found.isEmpty() || found.get().source() != GuestView.Source.HOST
+                || Files.isDirectory(found.get().hostPath(), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        prepareDirectory(parent.get());
+        Path copy = upper(real);
+        if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(copy.getParent())) {
+            return;
+        }
+        Path source = found.get().hostPath();
+        if (Files.isSymbolicLink(source) || Files.isReadable(source)) {
+            Files.copy(source, copy, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+        } else if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createFile(copy);
+            Files.setAttribute(copy, "unix:mode", mode(source));
+        }
     }
 
     private void preparePrivateDirectory(GuestPath dir) throws IOException {

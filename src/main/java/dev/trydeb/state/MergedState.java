@@ -1,0 +1,224 @@
+package dev.trydeb.state;
+
+import dev.trydeb.core.ErrorText;
+import dev.trydeb.core.TrydebException;
+import dev.trydeb.deb.DebianVersion;
+import dev.trydeb.store.AccountRecord;
+import dev.trydeb.store.StatusRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The files an environment shares with the host and also changes itself (dpkg's status, the
+ * account files), rebuilt from the host's current files and the environment's records each
+ * time a sandbox starts. A copy in a layer would hide every later host change (apt upgrade,
+ * a new package, a new user); this layer lies above the environment's layers instead and is
+ * regenerated, so inside `dpkg -l` lists the host's current packages and the environment's.
+ *
+ * <p>Stored content-addressed under the environment's state directory, so a running sandbox's
+ * layer never changes under it (overlayfs leaves changes to a mounted lower undefined).
+ */
+public final class MergedState {
+    public static final String STATUS = "var/lib/dpkg/status";
+    public static final String POLICY_RC_D = "usr/sbin/policy-rc.d";
+
+    /** A package the environment holds at an older version than the host now has. */
+    public record HostNewer(String packageName, String environmentVersion, String hostVersion) {}
+
+    private record Content(byte[] bytes, int mode) {}
+
+    private final Map<String, Content> files;
+    private final Map<String, String> hostStatus;
+    private final List<HostNewer> hostNewer;
+
+    private MergedState(Map<String, Content> files, Map<String, String> hostStatus, List<HostNewer> hostNewer) {
+        this.files = files;
+        this.hostStatus = hostStatus;
+        this.hostNewer = List.copyOf(hostNewer);
+    }
+
+    public static MergedState build(Path hostRoot, List<StatusRecord> status, List<AccountRecord> accounts) {
+        Map<String, Content> files = new TreeMap<>();
+        Map<String, Optional<String>> environmentStatus = new LinkedHashMap<>();
+        status.forEach(r -> environmentStatus.put(StatusFile.key(r.packageName(), r.architecture()), r.stanza()));
+        Map<String, String> hostStatus = StatusFile.parse(read(hostRoot.resolve(STATUS)));
+        List<HostNewer> hostNewer = new ArrayList<>();
+        Map<String, String> merged = new LinkedHashMap<>(hostStatus);
+        environmentStatus.forEach((key, stanza) -> {
+            if (stanza.isEmpty()) {
+                merged.remove(key);
+                return;
+            }
+            merged.put(key, stanza.get());
+            newerOnHost(hostStatus.get(key), stanza.get()).ifPresent(hostNewer::add);
+        });
+        files.put(STATUS, text(StatusFile.format(merged), 0644));
+
+        for (String file : AccountRecord.FILES) {
+            Map<String, String> environment = new LinkedHashMap<>();
+            accounts.stream().filter(a -> a.file().equals(file)).forEach(a -> environment.put(a.name(), a.line()));
+            Map<String, String> host = AccountFile.parse(read(hostRoot.resolve("etc").resolve(file)));
+            Map<String, String> mergedAccounts = AccountFile.merge(file, host, environment);
+            String shadow = "etc/" + (file.equals("passwd") ? "shadow" : "gshadow");
+            files.put("etc/" + file, text(AccountFile.format(mergedAccounts), 0644));
+            // The host's shadow files are unreadable to the user; adduser and useradd need them.
+            files.put(shadow, text(AccountFile.shadowFor(file, mergedAccounts), 0640));
+            // The '-' backups, which useradd and groupadd rewrite in place: the host's are root's.
+            files.put("etc/" + file + "-", files.get("etc/" + file));
+            files.put(shadow + "-", files.get(shadow));
+        }
+        // invoke-rc.d asks policy-rc.d before starting a service; 101 means "not allowed".
+        files.put(POLICY_RC_D, text("#!/bin/sh\n# trydeb: services are never started inside an environment.\nexit 101\n", 0755));
+        return new MergedState(files, hostStatus, hostNewer);
+    }
+
+    /** The host's own dpkg status stanzas, by {@code name:arch}. */
+    public Map<String, String> hostStatus() {
+        return java.util.Collections.unmodifiableMap(hostStatus);
+    }
+
+    public List<HostNewer> hostNewer() {
+        return hostNewer;
+    }
+
+    /** The dpkg status this state gives the sandbox. */
+    public String status() {
+        return new String(files.get(STATUS).bytes(), StatusFile.CHARSET);
+    }
+
+    /** The merged account file ({@code passwd} or {@code group}). */
+    public String accounts(String file) {
+        return new String(files.get("etc/" + file).bytes(), StatusFile.CHARSET);
+    }
+
+    /**
+     * The layer directory holding this state under {@code stateRoot}, written if no earlier
+     * sandbox wrote the same content. Concurrent writers race to an atomic rename; the loser
+     * uses the winner's directory.
+     */
+    public Path materialize(Path stateRoot) {
+        Path dir = stateRoot.resolve(contentHash());
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        Path temporary = stateRoot.resolve(".new-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(stateRoot);
+            for (Map.Entry<String, Content> file : files.entrySet()) {
+                Path path = temporary.resolve(file.getKey());
+                createDirectories(temporary, path.getParent());
+                Files.write(path, file.getValue().bytes());
+                Files.setAttribute(path, "unix:mode", file.getValue().mode());
+            }
+            try {
+                Files.move(temporary, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException lost) {
+                deleteTree(temporary);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot write the environment's merged state in " + stateRoot + ": "
+                    + ErrorText.describe(e), e);
+        }
+    }
+
+    /** Deletes every state directory but {@code keep}; call only while no sandbox of the environment runs. */
+    public static void prune(Path stateRoot, Path keep) {
+        if (!Files.isDirectory(stateRoot)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(stateRoot)) {
+            for (Path entry : entries) {
+                if (!entry.equals(keep)) {
+                    deleteTree(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot clean " + stateRoot + ": " + ErrorText.describe(e), e);
+        }
+    }
+
+    /** Directories with the host's usual mode whatever the umask: a lower layer's mode is what the sandbox sees. */
+    private static void createDirectories(Path root, Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (!dir.equals(root)) {
+            createDirectories(root, dir.getParent());
+        }
+        Files.createDirectory(dir);
+        Files.setAttribute(dir, "unix:mode", 0755);
+    }
+
+    private String contentHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, Content> file : files.entrySet()) {
+                digest.update((file.getKey() + "\0" + file.getValue().mode() + "\0").getBytes(StatusFile.CHARSET));
+                digest.update(file.getValue().bytes());
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<HostNewer> newerOnHost(String hostStanza, String environmentStanza) {
+        if (hostStanza == null || !StatusFile.isInstalled(hostStanza) || !StatusFile.isInstalled(environmentStanza)) {
+            return Optional.empty();
+        }
+        Optional<String> hostVersion = StatusFile.field(hostStanza, "Version");
+        Optional<String> envVersion = StatusFile.field(environmentStanza, "Version");
+        if (hostVersion.isEmpty() || envVersion.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (DebianVersion.parse(hostVersion.get()).compareTo(DebianVersion.parse(envVersion.get())) > 0) {
+                return Optional.of(new HostNewer(StatusFile.field(environmentStanza, "Package").orElse("?"),
+                        envVersion.get(), hostVersion.get()));
+            }
+        } catch (RuntimeException unparsable) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Content text(String text, int mode) {
+        return new Content(text.getBytes(StatusFile.CHARSET), mode);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StatusFile.CHARSET) : "";
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot read " + file + ": " + ErrorText.describe(e), e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
