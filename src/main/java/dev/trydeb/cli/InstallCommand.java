@@ -1,37 +1,62 @@
 package dev.trydeb.cli;
 
 import dev.trydeb.env.InstallRequest;
+import dev.trydeb.env.InstallResult;
 import dev.trydeb.env.Installer;
 import dev.trydeb.env.Progress;
 import dev.trydeb.env.Workspace;
-import java.nio.file.Path;
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "install",
         description = {
-            "Install .deb files into the environment with the real dpkg, each in a transaction of",
-            "its own: a new copy-on-write layer that is kept only if dpkg succeeds. Maintainer",
-            "scripts run as root inside the sandbox, without access to your home directory.",
-            "Dependencies must already be on the host or in the environment."},
+            "Install .deb files and packages by name into the environment, in one transaction:",
+            "the host's apt works out what the host and the environment lack, downloads it as",
+            "you into ~/.cache/trydeb/archives, and the real dpkg installs it in a new",
+            "copy-on-write layer that is kept only if everything succeeds. Maintainer scripts run",
+            "as root inside the sandbox, without access to your home directory; services are",
+            "never started. When the plan does more than you asked (dependencies, replacing a",
+            "host package's version), it is shown and confirmed first."},
         mixinStandardHelpOptions = true)
 final class InstallCommand implements Callable<Integer> {
     @ParentCommand
     TrydebCommand parent;
 
-    @Parameters(paramLabel = "FILE.deb", arity = "1..*", description = "The .deb files, installed in this order.")
-    List<Path> files;
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = "--interactive",
+            description = "Let debconf ask the packages' questions on this terminal (default: take the defaults).")
+    boolean interactive;
+
+    @Option(names = "--no-install-recommends", description = "Do not install recommended packages (as apt's option).")
+    boolean noRecommends;
+
+    @Parameters(paramLabel = "TARGET", arity = "1..*",
+            description = "A .deb file (a path: ./foo.deb) or a package name: NAME, NAME=VERSION or NAME/RELEASE.")
+    List<String> targets;
 
     @Override
     public Integer call() {
+        List<String> aptOptions = new ArrayList<>();
+        if (noRecommends) {
+            aptOptions.add("--no-install-recommends");
+        }
+        PrintStream human = change.humanOutput();
         try (Workspace workspace = Workspace.forCurrentUser()) {
-            Installer installer = new Installer(workspace, Progress.to(System.out));
-            for (Path file : files) {
-                installer.install(new InstallRequest(parent.global.environment(), file));
-            }
+            Installer installer = new Installer(workspace, Progress.to(human),
+                    change.prompt(human, parent.global.environment().value()), human,
+                    System.console() != null && !change.json);
+            InstallResult result = installer.install(new InstallRequest(parent.global.environment(), targets,
+                    interactive, aptOptions));
+            change.printJson(result);
         }
         return 0;
     }

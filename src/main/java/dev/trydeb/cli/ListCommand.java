@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "list",
-        description = "List the packages installed into the environment.",
+        description = {"List the packages installed into the environment: version, when and by which",
+            "transaction, whether you asked for it or apt pulled it in (auto), and the host's",
+            "version when the environment overrides a host package."},
         mixinStandardHelpOptions = true)
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
@@ -42,6 +44,8 @@ final class ListCommand implements Callable<Integer> {
                 row.put("architecture", p.architecture());
                 row.put("installedAt", p.installedAt().toString());
                 row.put("transaction", p.transactionId());
+                row.put("automatic", p.automatic());
+                row.put("overridesHostVersion", p.hostVersion().orElse(null));
                 row.put("sourceFile", p.sourceFile());
                 row.put("sha256", p.sha256());
                 rows.add(row);
@@ -49,9 +53,16 @@ final class ListCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             return 0;
         }
+        if (packages.isEmpty()) {
+            System.out.println("Environment '" + name + "' has no packages of its own.");
+            return 0;
+        }
+        System.out.printf("%-28s %-24s %-6s %-6s %-20s %-4s %s%n", "NAME", "VERSION", "ARCH", "ASKED", "INSTALLED",
+                "TX", "OVERRIDES HOST");
         for (PackageRecord p : packages) {
-            System.out.printf("%-30s %-25s %-8s installed %s (transaction %d)%n", p.name(), p.version(),
-                    p.architecture(), p.installedAt(), p.transactionId());
+            System.out.printf("%-28s %-24s %-6s %-6s %-20s %-4d %s%n", p.name(), p.version(), p.architecture(),
+                    p.automatic() ? "auto" : "yes", p.installedAt().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                    p.transactionId(), p.hostVersion().orElse("-"));
         }
         return 0;
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
             "system that belongs to you alone (an environment), runs its programs there as you,",
             "and throws everything away on 'trydeb reset'. Nothing outside your trydeb store",
             "(~/.local/share/trydeb) changes."},
-        subcommands = {InstallCommand.class, RunCommand.class, ShellCommand.class, ListCommand.class, DiffCommand.class,
+        subcommands = {InstallCommand.class, RemoveCommand.class, RollbackCommand.class, RunCommand.class,
+            ShellCommand.class, ListCommand.class, InfoCommand.class, DiffCommand.class,
             ResetCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {

@@ -1,5 +1,17 @@
 package dev.trydeb.env;
 
-/** What an install committed. */
-public record InstallResult(String environment, long transactionId, String packageName, String version,
-                            String architecture) {}
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a transaction committed; no transaction id when there was nothing to do.
+ *
+ * @param installed {@code name version arch} of each package unpacked
+ */
+public record InstallResult(String environment, Optional<Long> transactionId, List<String> installed,
+        List<String> removed) {
+    public InstallResult {
+        installed = List.copyOf(installed);
+        removed = List.copyOf(removed);
+    }
+}

@@ -1,30 +1,31 @@
 package dev.trydeb.env;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trydeb.apt.HostApt;
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
-import dev.trydeb.deb.DataEntry;
 import dev.trydeb.deb.DebArchive;
 import dev.trydeb.deb.DebPackage;
-import dev.trydeb.deb.DependencyCheck;
 import dev.trydeb.deb.HostArchitectures;
 import dev.trydeb.deb.InstalledPackages;
-import dev.trydeb.deb.Relations;
+import dev.trydeb.deb.PackageName;
 import dev.trydeb.layer.EnvironmentLayers;
-import dev.trydeb.layer.GuestView;
-import dev.trydeb.layer.LayerPreparer;
 import dev.trydeb.sandbox.LayerStack;
-import dev.trydeb.sandbox.MountOp;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
 import dev.trydeb.sandbox.UidMapping;
 import dev.trydeb.sandbox.WritableLayer;
+import dev.trydeb.state.MergedState;
+import dev.trydeb.state.StateChanges;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
+import dev.trydeb.store.EnvironmentName;
 import dev.trydeb.store.EnvironmentRecord;
-import dev.trydeb.store.NewPackage;
+import dev.trydeb.store.PackageRecord;
 import dev.trydeb.store.TransactionRecord;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,118 +33,181 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
- * One install transaction: check the .deb, plan and prepare a new layer, run the real dpkg
- * inside the sandbox, and only on success commit the layer and the records. On any failure
- * the layer is dropped and the environment is exactly as before.
+ * One transaction that installs or removes packages: work out the plan against the
+ * environment's view, confirm it, download as the user, prepare a new layer, run the real
+ * dpkg (or apt) inside the sandbox, and only on success commit the layer and the records.
+ * On any failure the layer is dropped and the environment is exactly as before.
  */
 public final class Installer {
-    private static final GuestPath DEB_DIRECTORY = GuestPath.of("/run/trydeb");
-
     private final Workspace workspace;
     private final Progress progress;
+    private final Confirmation confirmation;
+    private final PrintStream out;
+    private final boolean terminal;
 
-    public Installer(Workspace workspace, Progress progress) {
+    /**
+     * @param out where apt's download lines go when not on a terminal
+     * @param terminal whether {@code out} is the user's terminal (apt then draws its progress bar there)
+     */
+    public Installer(Workspace workspace, Progress progress, Confirmation confirmation, PrintStream out, boolean terminal) {
         this.workspace = workspace;
         this.progress = progress;
+        this.confirmation = confirmation;
+        this.out = out;
+        this.terminal = terminal;
     }
 
     public InstallResult install(InstallRequest request) {
-        DebPackage deb = DebArchive.read(request.debFile().toAbsolutePath());
-        String name = deb.control().packageName().value();
-        String version = deb.control().version().toString();
-        String arch = deb.control().architecture();
-        HostArchitectures architectures = HostArchitectures.query();
-        if (!architectures.accepts(arch)) {
-            throw TrydebException.badInput(deb.source() + ": built for architecture '" + arch
-                    + "', but this system runs " + architectures.describe() + "; download the "
-                    + architectures.nativeArch() + " build of " + name);
+        List<DebPackage> debs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String target : request.targets()) {
+            if (isFile(target)) {
+                debs.add(readLocalDeb(Path.of(target)));
+            } else {
+                names.add(packageSpec(target));
+            }
         }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("files", debs.stream().map(d -> Map.of("file", d.source().toString(), "sha256", d.sha256())).toList());
+        json.put("packages", names);
+        return change(request.environment(), request.interactiveDebconf(), request.aptOptions(), json,
+                (planner, installed) -> planner.install(debs, names, installed, request.aptOptions()));
+    }
+
+    public InstallResult remove(RemoveRequest request) {
+        List<String> names = request.names().stream().map(Installer::packageSpec).toList();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("packages", names);
+        json.put("purge", request.purge());
+        return change(request.environment(), false, List.of(), json,
+                (planner, installed) -> {
+                    for (String name : names) {
+                        if (installed.find(PackageName.of(name.split(":", 2)[0])).isEmpty()) {
+                            throw TrydebException.badInput("package '" + name + "' is not installed in environment '"
+                                    + request.environment().value() + "' nor on the host; 'trydeb list' shows what the environment has");
+                        }
+                    }
+                    return planner.remove(names, request.purge());
+                });
+    }
+
+    private InstallResult change(EnvironmentName envName, boolean interactiveDebconf, List<String> aptOptions,
+                                 Map<String, Object> requestJson,
+                                 BiFunction<ChangePlanner, InstalledPackages, ChangePlan> planning) {
         UidMapping mapping = workspace.installMapping();
-        requireMappingFor(deb, mapping);
         SandboxLauncher launcher = workspace.launcher();
-
-        EnvironmentLayout layout = workspace.usableEnvironment(request.environment());
-        try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, request.environment().value())) {
-            EnvironmentRecord env = workspace.store().environment(request.environment().value());
+        EnvironmentLayout layout = workspace.usableEnvironment(envName);
+        try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, envName.value())) {
+            EnvironmentRecord env = workspace.store().environment(envName.value());
             new Recovery(workspace, launcher, mapping).recover(env, layout);
-            LayerStack layers = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
-            requireDependencies(deb, layers, request.environment().value());
+            MergedState state = workspace.mergedState(env);
+            Path stateLayer = state.materialize(layout.stateDir());
+            MergedState.prune(layout.stateDir(), stateLayer);
+            HostNewerReport.warn(state, env.name(), progress);
+            LayerStack layers = EnvironmentLayers.withState(
+                    EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id())), stateLayer);
+            HostApt apt = new HostApt(stateLayer.resolve(MergedState.STATUS), workspace.cacheRoot());
+            Set<String> ownPackages = workspace.store().currentPackages(env.id()).stream()
+                    .map(PackageRecord::name).collect(Collectors.toSet());
+            ChangePlan plan = planning.apply(new ChangePlanner(apt, state.hostStatus(), ownPackages),
+                    InstalledPackages.parseStatus(state.status()));
+            if (plan.isEmpty()) {
+                progress.step("Nothing to do: environment '" + env.name() + "' already has what was asked");
+                return new InstallResult(env.name(), java.util.Optional.empty(), List.of(), List.of());
+            }
+            if (!confirmation.confirm(plan)) {
+                throw TrydebException.failure("cancelled; environment '" + env.name() + "' is unchanged");
+            }
+            if (plan.unpacks().stream().anyMatch(ChangePlan.Unpack::download)) {
+                progress.step("Downloading into " + apt.archives());
+                apt.download(plan.aptArguments(), aptOptions, terminal, out);
+            }
+            List<DebPackage> debs = readAll(plan, mapping);
 
-            TransactionRecord tx = workspace.store().beginTransaction(env.id(), "install", requestJson(deb));
-            progress.step("Installing " + name + " " + version + " (" + arch + ") into environment '"
-                    + env.name() + "' (transaction " + tx.id() + ")");
+            TransactionRecord tx = workspace.store().beginTransaction(env.id(), plan.verb(), json(requestJson));
+            progress.step(describe(plan) + " in environment '" + env.name() + "' (transaction " + tx.id() + ")");
             Transaction transaction = new Transaction(workspace, launcher, mapping, layout, tx.id());
             return transaction.run(() -> {
                 WritableLayer target = new WritableLayer(layout.upperDir(tx.id()), layout.workDir(tx.id()));
-                Set<String> touched = prepare(deb, layers, target);
-                Path debFile = deb.source();
-                String guestName = safeFileName(debFile.getFileName().toString());
-                SandboxPlan plan = workspace.planner().install(layers, target, touched,
-                        installOnlyMounts(debFile, guestName),
-                        mapping, layout.mountPoint(),
-                        List.of("dpkg", "--install", DEB_DIRECTORY.resolve(guestName).value()),
-                        dpkgEnvironment());
-                int status = launcher.runAndWait(plan);
+                TransactionLayer layer = new TransactionLayer(workspace.hostRoot(), layers, target);
+                Set<String> touched = layer.prepare(plan, debs);
+                SandboxInputs inputs = SandboxInputs.forPlan(plan, layout.layerDir(tx.id()), aptOptions, interactiveDebconf);
+                SandboxPlan sandbox = workspace.planner().install(layers, target, touched, inputs.mounts(workspace.hostRoot()),
+                        mapping, layout.mountPoint(), inputs.command(), inputs.environment());
+                int status = launcher.runAndWait(sandbox);
+                inputs.cleanUp();
                 if (status != 0) {
                     throw new TrydebException(status == ExitCode.SANDBOX_SETUP.code() ? ExitCode.SANDBOX_SETUP : ExitCode.FAILURE,
-                            "dpkg failed to install " + debFile + " (exit status " + status
-                                    + "); environment '" + env.name() + "' is unchanged");
+                            (plan.viaApt() ? "apt-get" : "dpkg") + " failed (exit status " + status + "); environment '"
+                                    + env.name() + "' is unchanged");
                 }
-                workspace.store().commitTransaction(tx.id(), List.of(newPackage(deb)));
-                progress.step("Installed " + name + " " + version + " into environment '" + env.name() + "'");
-                return new InstallResult(env.name(), tx.id(), name, version, arch);
+                layer.dropUnchangedCopies();
+                StateChanges changes = StateChanges.between(state, target.upper());
+                CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
+                workspace.store().commitTransaction(tx.id(), committed.toStore());
+                progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");
+                return new InstallResult(env.name(), java.util.Optional.of(tx.id()), committed.installedNames(),
+                        committed.removedNames());
             });
         }
     }
 
-    private List<MountOp> installOnlyMounts(Path debFile, String guestName) {
-        List<MountOp> mounts = new ArrayList<>();
-        mounts.add(new MountOp.Bind(debFile, DEB_DIRECTORY.resolve(guestName), true));
-        // man-db's trigger rebuilds /var/cache/man, which host users own and the sandbox cannot
-        // write; it skips the rebuild when /var/lib/man-db/auto-update is absent.
-        if (Files.isDirectory(workspace.hostRoot().resolve("var/lib/man-db"))) {
-            mounts.add(new MountOp.Tmpfs(GuestPath.of("/var/lib/man-db"), 0755));
+    private static String describe(ChangePlan plan) {
+        List<String> parts = new ArrayList<>();
+        if (!plan.unpacks().isEmpty()) {
+            parts.add("Installing " + plan.unpacks().stream().map(u -> u.name() + " " + u.version())
+                    .collect(Collectors.joining(", ")));
         }
-        return mounts;
+        if (!plan.removals().isEmpty()) {
+            parts.add((parts.isEmpty() ? "Removing " : "removing ")
+                    + plan.removals().stream().map(ChangePlan.Removal::name).collect(Collectors.joining(", ")));
+        }
+        return String.join("; ", parts);
     }
 
-    private Set<String> prepare(DebPackage deb, LayerStack layers, WritableLayer target) {
-        GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(layers));
-        Set<GuestPath> directories = new TreeSet<>();
-        for (DataEntry entry : deb.entries()) {
-            if (entry.type() == DataEntry.Type.DIRECTORY) {
-                directories.add(entry.path());
+    /** Every .deb the transaction unpacks, read for its paths (and checked, as a user's own file is). */
+    private List<DebPackage> readAll(ChangePlan plan, UidMapping mapping) {
+        List<DebPackage> debs = new ArrayList<>();
+        for (ChangePlan.Unpack unpack : plan.unpacks()) {
+            if (!Files.isRegularFile(unpack.file())) {
+                throw TrydebException.failure("apt did not download " + unpack.file().getFileName() + " into "
+                        + unpack.file().getParent() + "; nothing was changed");
             }
-            directories.add(entry.path().parent());
+            DebPackage deb = DebArchive.read(unpack.file());
+            requireMappingFor(deb, mapping);
+            debs.add(deb);
         }
-        directories.remove(GuestPath.ROOT);
-        return new LayerPreparer(view, target).prepare(directories, usesDebconf(deb));
+        return debs;
     }
 
-    /** Policy: a package using debconf depends on debconf (or debconf-2.0); one asking questions ships templates. */
-    private static boolean usesDebconf(DebPackage deb) {
-        if (deb.controlMembers().contains("templates") || deb.controlMembers().contains("config")) {
-            return true;
-        }
-        return Stream.of("Depends", "Pre-Depends")
-                .flatMap(field -> deb.control().field(field).filter(v -> !v.isBlank()).stream())
-                .flatMap(value -> Relations.parse(value).stream())
-                .flatMap(List::stream)
-                .anyMatch(r -> r.name().value().startsWith("debconf"));
+    private static boolean isFile(String target) {
+        return target.contains("/") || target.endsWith(".deb");
     }
 
-    private void requireDependencies(DebPackage deb, LayerStack layers, String envName) {
-        InstalledPackages installed = InstalledPackages.readStatus(
-                EnvironmentLayers.dpkgStatus(layers, workspace.hostRoot()));
-        List<String> missing = DependencyCheck.unsatisfied(deb.control(), installed);
-        if (!missing.isEmpty()) {
-            throw TrydebException.badInput(deb.source() + ": depends on packages that neither the host nor environment '"
-                    + envName + "' has: " + String.join(", ", missing) + "; install those .deb files first");
+    /** NAME, NAME:ARCH, NAME=VERSION or NAME/RELEASE, as apt takes them; refused early if malformed. */
+    private static String packageSpec(String target) {
+        if (!target.matches("[a-z0-9][a-z0-9+.-]*(:[a-z0-9-]+)?([=/][A-Za-z0-9.+~:_-]+)?")) {
+            throw TrydebException.badInput("'" + target + "' is neither a .deb file nor a package name"
+                    + " (NAME, NAME=VERSION or NAME/RELEASE); give a path such as ./" + target + ".deb for a file");
         }
+        return target;
+    }
+
+    private DebPackage readLocalDeb(Path file) {
+        DebPackage deb = DebArchive.read(file.toAbsolutePath());
+        String arch = deb.architecture();
+        HostArchitectures architectures = HostArchitectures.query();
+        if (!architectures.accepts(arch)) {
+            throw TrydebException.badInput(deb.source() + ": built for architecture '" + arch
+                    + "', but this system runs " + architectures.describe() + "; download the "
+                    + architectures.nativeArch() + " build of " + deb.packageName().value());
+        }
+        requireMappingFor(deb, workspace.installMapping());
+        return deb;
     }
 
     /** With root alone mapped, dpkg cannot give files to other owners (chown fails with EINVAL). */
@@ -161,46 +225,11 @@ public final class Installer {
                 });
     }
 
-    private static NewPackage newPackage(DebPackage deb) {
-        List<String> files = new ArrayList<>();
-        for (DataEntry entry : deb.entries()) {
-            if (!entry.path().isRoot()) {
-                files.add(entry.path().value());
-            }
-        }
-        return new NewPackage(deb.control().packageName().value(), deb.control().version().toString(),
-                deb.control().architecture(), deb.source().toString(), deb.sha256(), deb.control().text(), files);
-    }
-
-    private static String requestJson(DebPackage deb) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("file", deb.source().toString());
-        request.put("sha256", deb.sha256());
+    private static String json(Map<String, Object> request) {
         try {
             return new ObjectMapper().writeValueAsString(request);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, String> dpkgEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        env.put("HOME", "/root");
-        env.put("USER", "root");
-        env.put("LOGNAME", "root");
-        env.put("DEBIAN_FRONTEND", "noninteractive");
-        env.put("DEBCONF_NONINTERACTIVE_SEEN", "true");
-        for (String passed : List.of("TERM", "LANG", "LANGUAGE", "LC_ALL", "COLUMNS")) {
-            String value = System.getenv(passed);
-            if (value != null) {
-                env.put(passed, value);
-            }
-        }
-        return env;
-    }
-
-    private static String safeFileName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._+~-]", "_");
     }
 }

@@ -11,6 +11,7 @@ import dev.trydeb.sandbox.RunPlanRequest;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
 import dev.trydeb.sandbox.WritableLayer;
+import dev.trydeb.state.MergedState;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
 import dev.trydeb.store.EnvironmentRecord;
@@ -48,14 +49,15 @@ public final class Runner {
         String envName = request.environment().value();
         EnvironmentRecord env = workspace.store().environment(envName);
         EnvironmentLayout layout = workspace.environment(request.environment());
-        LayerStack layers = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
-        List<String> command = new ArrayList<>(programFor(request, env, layers));
+        LayerStack committed = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
+        List<String> command = new ArrayList<>(programFor(request, env, committed));
         command.addAll(request.arguments());
         SandboxLauncher launcher = workspace.launcher();
 
         workspace.usableEnvironment(request.environment());
         // Fail early and clearly while an install holds the lock; the helper re-takes it shared.
         try (EnvironmentLock check = EnvironmentLock.shared(layout, envName)) {
+            LayerStack layers = EnvironmentLayers.withState(committed, mergedState(env, layout));
             HostUser user = workspace.user();
             Optional<Path> throwaway = options.ephemeral() ? Optional.of(newThrowawayLayer(layout)) : Optional.empty();
             WritableLayer writable = throwaway
@@ -82,6 +84,13 @@ public final class Runner {
             }
             return status;
         }
+    }
+
+    /** Rebuilt on every start, so host changes since the environment's installs show inside. */
+    private Path mergedState(EnvironmentRecord env, EnvironmentLayout layout) {
+        MergedState state = workspace.mergedState(env);
+        HostNewerReport.warn(state, env.name(), message -> System.err.println("trydeb: " + message));
+        return state.materialize(layout.stateDir());
     }
 
     private static HomeView homeView(RunOptions.Home mode, Path home, EnvironmentLayout layout, Optional<Path> throwaway) {

@@ -2,6 +2,8 @@ package dev.trydeb.env;
 
 import dev.trydeb.core.HostUser;
 import dev.trydeb.sandbox.HostRoot;
+import dev.trydeb.state.MergedState;
+import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.sandbox.OverlayUpperCheck;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlanner;
@@ -20,17 +22,30 @@ public final class Workspace implements AutoCloseable {
     private final HostUser user;
     private final StoreLayout layout;
     private final Path hostRoot;
+    private final Path cacheRoot;
     private Store store;
 
-    public Workspace(HostUser user, StoreLayout layout, Path hostRoot) {
+    public Workspace(HostUser user, StoreLayout layout, Path hostRoot, Path cacheRoot) {
         this.user = user;
         this.layout = layout;
         this.hostRoot = hostRoot;
+        this.cacheRoot = cacheRoot;
     }
 
     public static Workspace forCurrentUser() {
         HostUser user = HostUser.current();
-        return new Workspace(user, new StoreLayout(XdgDirectories.fromEnvironment().storeRoot()), Path.of("/"));
+        XdgDirectories xdg = XdgDirectories.fromEnvironment();
+        return new Workspace(user, new StoreLayout(xdg.storeRoot()), Path.of("/"), xdg.cacheRoot());
+    }
+
+    /** Downloads and other things that can be fetched again ($XDG_CACHE_HOME/trydeb). */
+    public Path cacheRoot() {
+        return cacheRoot;
+    }
+
+    /** The environment's dpkg status and accounts over the host's current ones, as its sandbox will see them. */
+    public MergedState mergedState(EnvironmentRecord env) {
+        return MergedState.build(hostRoot, store().statusRecords(env.id()), store().accountRecords(env.id()));
     }
 
     public HostUser user() {

@@ -37,9 +37,9 @@ class MainTest {
     }
 
     @Test
-    void execute_installWithoutFile_usageErrorNamesParameter() {
+    void execute_installWithoutTarget_usageErrorNamesParameter() {
         assertEquals(2, execute("install"));
-        assertTrue(err.toString().contains("FILE.deb"), err.toString());
+        assertTrue(err.toString().contains("TARGET"), err.toString());
     }
 
     @Test

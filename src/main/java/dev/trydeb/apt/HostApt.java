@@ -1,0 +1,181 @@
+package dev.trydeb.apt;
+
+import dev.trydeb.core.ErrorText;
+import dev.trydeb.core.ExitCode;
+import dev.trydeb.core.TrydebException;
+import dev.trydeb.state.StatusFile;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The host's apt, run as the user with the host's sources, lists and configuration, but
+ * against the environment's dpkg status and with the user's own download cache: it answers
+ * what a transaction needs and downloads it, and never changes anything of the host's.
+ */
+public final class HostApt {
+    private static final PrintStream CAPTURE = new PrintStream(OutputStream.nullOutputStream());
+
+    private final Path status;
+    private final Path cache;
+
+    /**
+     * @param status the dpkg status file the environment's sandbox will see
+     * @param cache the user's trydeb cache directory ($XDG_CACHE_HOME/trydeb)
+     */
+    public HostApt(Path status, Path cache) {
+        this.status = status;
+        this.cache = cache;
+    }
+
+    /** Where downloaded .deb files are kept and reused. */
+    public Path archives() {
+        return cache.resolve("archives");
+    }
+
+    /** What {@code apt-get VERB ARGUMENTS} (install or remove) would do to the environment. */
+    public AptPlan plan(String verb, List<String> arguments, List<String> extraOptions) {
+        List<String> command = command(verb, extraOptions);
+        command.add("--simulate");
+        command.addAll(arguments);
+        Result result = run(command, CAPTURE);
+        if (result.status != 0) {
+            throw TrydebException.badInput("apt cannot work out " + String.join(" ", arguments) + ": "
+                    + explain(result.output));
+        }
+        return AptPlanParser.parse(result.output);
+    }
+
+    /** A package's sizes as the archive lists them: the .deb's bytes and its Installed-Size in KiB. */
+    public record Sizes(long bytes, long installedKiB) {}
+
+    /** The sizes of these {@code name:arch=version} packages, from the host's lists; absent when unknown. */
+    public Map<String, Sizes> sizes(List<String> packageVersions) {
+        Map<String, Sizes> sizes = new HashMap<>();
+        if (packageVersions.isEmpty()) {
+            return sizes;
+        }
+        List<String> command = new ArrayList<>(List.of("apt-cache", "-o", "Dir::State::status=" + status,
+                "-o", "Dir::Cache::pkgcache=", "-o", "Dir::Cache::srcpkgcache=", "show", "--no-all-versions"));
+        command.addAll(packageVersions);
+        Result result = run(command, CAPTURE);
+        for (String stanza : result.output.split("\n\n")) {
+            String name = StatusFile.field(stanza, "Package").orElse(null);
+            String arch = StatusFile.field(stanza, "Architecture").orElse(null);
+            String version = StatusFile.field(stanza, "Version").orElse(null);
+            if (name == null || arch == null || version == null) {
+                continue;
+            }
+            long bytes = number(StatusFile.field(stanza, "Size").orElse("0"));
+            long kib = number(StatusFile.field(stanza, "Installed-Size").orElse("0"));
+            sizes.put(name + ":" + arch + "=" + version, new Sizes(bytes, kib));
+        }
+        return sizes;
+    }
+
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Downloads what {@code apt-get install ARGUMENTS} needs into {@link #archives()}, reusing
+     * files already there whose hash matches. On a terminal apt draws its own progress bar
+     * (percentage, bytes, rate); otherwise its one line per file is copied to {@code log}.
+     */
+    public void download(List<String> arguments, List<String> extraOptions, boolean terminal, PrintStream log) {
+        List<String> command = command("install", extraOptions);
+        command.addAll(List.of("--download-only", "--yes"));
+        if (!terminal) {
+            command.add("-q");
+        }
+        command.addAll(arguments);
+        Result result = run(command, terminal ? null : log);
+        if (result.status != 0) {
+            throw new TrydebException(ExitCode.FAILURE, "downloading failed (apt-get exit status " + result.status
+                    + "); nothing was changed, and files already downloaded stay in " + archives()
+                    + " for the next attempt");
+        }
+    }
+
+    private List<String> command(String verb, List<String> extraOptions) {
+        List<String> command = new ArrayList<>(List.of("apt-get",
+                "-o", "Dir::State::status=" + status,
+                "-o", "Dir::Cache::archives=" + archives() + "/",
+                // The host's caches are root's; apt rebuilds them in memory instead.
+                "-o", "Dir::Cache::pkgcache=", "-o", "Dir::Cache::srcpkgcache=",
+                // The host's locks guard the host's dpkg database, which this never writes.
+                "-o", "Debug::NoLocking=1"));
+        command.addAll(extraOptions);
+        command.add(verb);
+        return command;
+    }
+
+    private record Result(int status, String output) {}
+
+    /** Runs apt: its output captured (CAPTURE), copied line by line to a stream, or on the terminal (null). */
+    private Result run(List<String> command, PrintStream copyTo) {
+        try {
+            Files.createDirectories(archives().resolve("partial"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put("LC_ALL", "C.UTF-8");
+            if (copyTo == null) {
+                builder.inheritIO();
+                return new Result(builder.start().waitFor(), "");
+            }
+            builder.redirectErrorStream(true);
+            Process process = builder.start();
+            StringBuilder output = new StringBuilder();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.append(line).append('\n');
+                    if (copyTo != CAPTURE) {
+                        copyTo.println(line);
+                    }
+                }
+            }
+            return new Result(process.waitFor(), output.toString());
+        } catch (IOException e) {
+            throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE, "cannot run apt-get: " + ErrorText.describe(e)
+                    + "; trydeb needs the host's apt", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TrydebException.failure("interrupted while apt-get ran");
+        }
+    }
+
+    /** apt's reason in one line: its errors and the unmet dependencies it lists. */
+    static String explain(String output) {
+        List<String> reasons = new ArrayList<>();
+        boolean inUnmet = false;
+        for (String line : output.split("\n")) {
+            if (line.startsWith("The following packages have unmet dependencies")) {
+                inUnmet = true;
+                continue;
+            }
+            if (inUnmet && line.startsWith(" ")) {
+                reasons.add(line.strip().replaceAll("\\s+", " "));
+                continue;
+            }
+            inUnmet = false;
+            if (line.startsWith("E: ") && !line.startsWith("E: Unable to correct problems")) {
+                reasons.add(line.substring(3).strip());
+            }
+        }
+        return reasons.isEmpty() ? "apt-get failed" : reasons.stream().distinct().collect(Collectors.joining("; "));
+    }
+}

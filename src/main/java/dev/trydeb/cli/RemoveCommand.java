@@ -1,0 +1,49 @@
+package dev.trydeb.cli;
+
+import dev.trydeb.env.InstallResult;
+import dev.trydeb.env.Installer;
+import dev.trydeb.env.Progress;
+import dev.trydeb.env.RemoveRequest;
+import dev.trydeb.env.Workspace;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "remove",
+        description = {
+            "Remove packages from the environment with the real apt and dpkg, in a transaction of",
+            "its own (a new layer, kept only if dpkg succeeds; 'trydeb rollback' undoes it).",
+            "Packages that depend on them go too, after confirmation. A host package removed this",
+            "way is hidden in the environment only."},
+        mixinStandardHelpOptions = true)
+final class RemoveCommand implements Callable<Integer> {
+    @ParentCommand
+    TrydebCommand parent;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = "--purge", description = "Remove their configuration files too.")
+    boolean purge;
+
+    @Parameters(paramLabel = "NAME", arity = "1..*", description = "The packages to remove.")
+    List<String> names;
+
+    @Override
+    public Integer call() {
+        PrintStream human = change.humanOutput();
+        try (Workspace workspace = Workspace.forCurrentUser()) {
+            Installer installer = new Installer(workspace, Progress.to(human),
+                    change.prompt(human, parent.global.environment().value()), human,
+                    System.console() != null && !change.json);
+            InstallResult result = installer.remove(new RemoveRequest(parent.global.environment(), names, purge));
+            change.printJson(result);
+        }
+        return 0;
+    }
+}

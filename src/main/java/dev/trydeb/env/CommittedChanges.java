@@ -1,0 +1,111 @@
+package dev.trydeb.env;
+
+import dev.trydeb.core.ErrorText;
+import dev.trydeb.core.TrydebException;
+import dev.trydeb.deb.DebPackage;
+import dev.trydeb.state.MergedState;
+import dev.trydeb.state.StateChanges;
+import dev.trydeb.state.StatusFile;
+import dev.trydeb.store.NewPackage;
+import dev.trydeb.store.StatusRecord;
+import dev.trydeb.store.TransactionChanges;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The records of a transaction that succeeded, read from what dpkg left in the new layer. */
+final class CommittedChanges {
+    private final List<NewPackage> installed;
+    private final List<String> removed;
+    private final StateChanges state;
+
+    private CommittedChanges(List<NewPackage> installed, List<String> removed, StateChanges state) {
+        this.installed = installed;
+        this.removed = removed;
+        this.state = state;
+    }
+
+    /**
+     * @param ownPackages names of the packages the environment had installed before
+     * @param upper the transaction's layer
+     */
+    static CommittedChanges of(ChangePlan plan, List<DebPackage> debs, StateChanges changes, MergedState before,
+                               Set<String> ownPackages, Path upper) {
+        Map<String, StatusRecord> byKey = changes.status().stream()
+                .collect(Collectors.toMap(r -> StatusFile.key(r.packageName(), r.architecture()), r -> r, (a, b) -> b));
+        List<NewPackage> installed = new ArrayList<>();
+        for (int i = 0; i < plan.unpacks().size(); i++) {
+            ChangePlan.Unpack unpack = plan.unpacks().get(i);
+            Optional<String> stanza = Optional.ofNullable(byKey.get(StatusFile.key(unpack.name(), unpack.architecture())))
+                    .flatMap(StatusRecord::stanza)
+                    .filter(StatusFile::isInstalled);
+            if (stanza.isEmpty()) {
+                continue; // unpacked and then replaced within the transaction
+            }
+            DebPackage deb = debs.get(i);
+            Optional<String> hostVersion = Optional.ofNullable(before.hostStatus().get(StatusFile.key(unpack.name(), unpack.architecture())))
+                    .filter(StatusFile::isInstalled)
+                    .flatMap(host -> StatusFile.field(host, "Version"));
+            installed.add(new NewPackage(unpack.name(), StatusFile.field(stanza.get(), "Version").orElse(unpack.version()),
+                    unpack.architecture(), unpack.file().toString(), deb.sha256(), stanza.get(),
+                    fileList(upper, unpack.name(), unpack.architecture()), unpack.automatic(), hostVersion));
+        }
+        Set<String> installedNames = installed.stream().map(NewPackage::name).collect(Collectors.toSet());
+        List<String> removed = changes.status().stream()
+                .filter(r -> r.stanza().map(s -> !StatusFile.isInstalled(s)).orElse(true))
+                .map(StatusRecord::packageName)
+                .filter(name -> ownPackages.contains(name) && !installedNames.contains(name))
+                .distinct()
+                .toList();
+        return new CommittedChanges(installed, removed, changes);
+    }
+
+    TransactionChanges toStore() {
+        return new TransactionChanges(installed, removed, state.status(), state.accounts());
+    }
+
+    List<String> installedNames() {
+        return installed.stream().map(p -> p.name() + " " + p.version() + " " + p.architecture()).toList();
+    }
+
+    List<String> removedNames() {
+        return removed;
+    }
+
+    String summary() {
+        List<String> parts = new ArrayList<>();
+        if (!installed.isEmpty()) {
+            parts.add("installed " + installed.stream().map(p -> p.name() + " " + p.version()).collect(Collectors.joining(", ")));
+        }
+        String gone = state.status().stream()
+                .filter(r -> r.stanza().map(s -> !StatusFile.isInstalled(s)).orElse(true))
+                .map(StatusRecord::packageName).distinct().collect(Collectors.joining(", "));
+        if (!gone.isEmpty()) {
+            parts.add("removed " + gone);
+        }
+        return parts.isEmpty() ? "no package changed" : String.join("; ", parts);
+    }
+
+    /** dpkg's list of the package's paths, from the layer it just wrote. */
+    private static List<String> fileList(Path upper, String name, String architecture) {
+        for (String candidate : List.of(name + ":" + architecture + ".list", name + ".list")) {
+            Path list = upper.resolve("var/lib/dpkg/info").resolve(candidate);
+            if (Files.isRegularFile(list)) {
+                try {
+                    return Files.readAllLines(list, StatusFile.CHARSET).stream()
+                            .filter(line -> line.startsWith("/") && !line.equals("/."))
+                            .toList();
+                } catch (IOException e) {
+                    throw TrydebException.failure("cannot read " + list + ": " + ErrorText.describe(e), e);
+                }
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.trydeb.env;
+
+import dev.trydeb.core.TrydebException;
+import dev.trydeb.sandbox.SandboxLauncher;
+import dev.trydeb.sandbox.UidMapping;
+import dev.trydeb.state.MergedState;
+import dev.trydeb.store.EnvironmentLayout;
+import dev.trydeb.store.EnvironmentLock;
+import dev.trydeb.store.EnvironmentName;
+import dev.trydeb.store.EnvironmentRecord;
+import dev.trydeb.store.TransactionRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Undoes an environment's newest transactions: their layers and records go, so what they
+ * installed disappears and what they removed or replaced is back. Changes programs made at
+ * run time (the runtime layer) stay.
+ */
+public final class Rollback {
+    private final Workspace workspace;
+
+    public Rollback(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Returns the transactions dropped, newest first. */
+    public List<TransactionRecord> rollback(EnvironmentName name, int count) {
+        if (count < 1) {
+            throw TrydebException.badInput("--steps must be at least 1, not " + count);
+        }
+        EnvironmentRecord env = workspace.store().findEnvironment(name.value()).orElseThrow(() ->
+                TrydebException.badInput("there is no environment '" + name.value() + "'"));
+        EnvironmentLayout layout = workspace.usableEnvironment(name);
+        UidMapping mapping = workspace.installMapping();
+        SandboxLauncher launcher = workspace.launcher();
+        try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, name.value())) {
+            new Recovery(workspace, launcher, mapping).recover(env, layout);
+            List<TransactionRecord> committed = workspace.store().transactions(env.id()).stream()
+                    .filter(tx -> tx.outcome().equals(TransactionRecord.COMMITTED))
+                    .toList();
+            if (committed.size() < count) {
+                throw TrydebException.badInput("environment '" + name.value() + "' has " + committed.size()
+                        + " transaction(s) to roll back, not " + count);
+            }
+            List<TransactionRecord> dropped = new ArrayList<>();
+            for (int i = committed.size() - 1; i >= committed.size() - count; i--) {
+                TransactionRecord tx = committed.get(i);
+                // Records first: a layer left behind by a kill is then an uncommitted one, which Recovery removes.
+                workspace.store().deleteTransaction(tx.id());
+                launcher.removeTree(layout.layerDir(tx.id()), mapping);
+                dropped.add(tx);
+            }
+            MergedState.prune(layout.stateDir(), layout.stateDir());
+            return dropped;
+        }
+    }
+}

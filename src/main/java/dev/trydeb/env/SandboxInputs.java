@@ -1,0 +1,144 @@
+package dev.trydeb.env;
+
+import dev.trydeb.core.ErrorText;
+import dev.trydeb.core.GuestPath;
+import dev.trydeb.core.TrydebException;
+import dev.trydeb.sandbox.MountOp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the install sandbox is given besides the layers: the .deb files (read-only, under
+ * /run/trydeb), the command that applies the plan, apt's configuration for it, and the
+ * environment of maintainer scripts.
+ */
+final class SandboxInputs {
+    private static final GuestPath INPUTS = GuestPath.of("/run/trydeb");
+    private static final GuestPath DEBS = INPUTS.resolve("debs");
+    private static final GuestPath ARCHIVES = INPUTS.resolve("archives");
+    private static final GuestPath APT_CONF = INPUTS.resolve("apt.conf");
+
+    /**
+     * apt inside the sandbox: the environment's caches and logs stay out of the layer, and the
+     * host's DPkg::Pre-Invoke/Post-Invoke hooks (PackageKit, needrestart: they serve the host's
+     * own package manager and fail in a sandbox without the host's /run) do not run.
+     */
+    private static final String APT_CONFIG = String.join("\n",
+            "#clear DPkg::Pre-Invoke;",
+            "#clear DPkg::Post-Invoke;",
+            "Dir::Cache::archives \"" + ARCHIVES.value() + "/\";",
+            "Dir::Cache::pkgcache \"\";",
+            "Dir::Cache::srcpkgcache \"\";",
+            "Dir::Log \"/run\";",
+            "Dir::State::extended_states \"/run/trydeb-extended_states\";",
+            // Already root inside: the _apt user only matters for downloads, which never happen here.
+            "APT::Sandbox::User \"root\";",
+            "Dpkg::Options { \"--force-confdef\"; \"--force-confold\"; };",
+            // The install sandbox has no /dev/pts; apt would fail to open a pty for dpkg's log.
+            "Dpkg::Use-Pty \"0\";",
+            "");
+
+    private final ChangePlan plan;
+    private final Path aptConf;
+    private final List<String> aptOptions;
+    private final boolean interactiveDebconf;
+
+    private SandboxInputs(ChangePlan plan, Path aptConf, List<String> aptOptions, boolean interactiveDebconf) {
+        this.plan = plan;
+        this.aptConf = aptConf;
+        this.aptOptions = aptOptions;
+        this.interactiveDebconf = interactiveDebconf;
+    }
+
+    /** @param scratch a directory of the transaction's own, outside its layer, for apt.conf */
+    static SandboxInputs forPlan(ChangePlan plan, Path scratch, List<String> aptOptions, boolean interactiveDebconf) {
+        Path aptConf = scratch.resolve("apt.conf");
+        if (plan.viaApt()) {
+            try {
+                Files.writeString(aptConf, APT_CONFIG);
+            } catch (IOException e) {
+                throw TrydebException.failure("cannot write " + aptConf + ": " + ErrorText.describe(e), e);
+            }
+        }
+        return new SandboxInputs(plan, aptConf, List.copyOf(aptOptions), interactiveDebconf);
+    }
+
+    List<MountOp> mounts(Path hostRoot) {
+        List<MountOp> mounts = new ArrayList<>();
+        for (ChangePlan.Unpack unpack : plan.unpacks()) {
+            mounts.add(new MountOp.Bind(unpack.file(), guestFile(unpack), true));
+        }
+        if (plan.viaApt()) {
+            mounts.add(new MountOp.Bind(aptConf, APT_CONF, true));
+        }
+        // man-db's trigger rebuilds /var/cache/man, which host users own and the sandbox cannot
+        // write; it skips the rebuild when /var/lib/man-db/auto-update is absent.
+        if (Files.isDirectory(hostRoot.resolve("var/lib/man-db"))) {
+            mounts.add(new MountOp.Tmpfs(GuestPath.of("/var/lib/man-db"), 0755));
+        }
+        return mounts;
+    }
+
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        if (!plan.viaApt()) {
+            command.addAll(List.of("dpkg", "--force-confdef", "--force-confold", "--install"));
+            plan.unpacks().forEach(u -> command.add(guestFile(u).value()));
+            return command;
+        }
+        command.addAll(List.of("apt-get", "-c", APT_CONF.value(), "--quiet", "--yes", "--no-download"));
+        command.addAll(aptOptions);
+        command.add(plan.verb());
+        for (String argument : plan.aptArguments()) {
+            command.add(plan.unpacks().stream()
+                    .filter(u -> u.file().toString().equals(argument))
+                    .findFirst()
+                    .map(u -> guestFile(u).value())
+                    .orElse(argument));
+        }
+        return command;
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("HOME", "/root");
+        env.put("USER", "root");
+        env.put("LOGNAME", "root");
+        env.put("APT_LISTCHANGES_FRONTEND", "none");
+        if (!interactiveDebconf) {
+            env.put("DEBIAN_FRONTEND", "noninteractive");
+            env.put("DEBCONF_NONINTERACTIVE_SEEN", "true");
+        }
+        for (String passed : List.of("TERM", "LANG", "LANGUAGE", "LC_ALL", "COLUMNS")) {
+            String value = System.getenv(passed);
+            if (value != null) {
+                env.put(passed, value);
+            }
+        }
+        return env;
+    }
+
+    void cleanUp() {
+        try {
+            Files.deleteIfExists(aptConf);
+        } catch (IOException e) {
+            // Left in the transaction's directory, outside its layer: harmless.
+        }
+    }
+
+    /** Where a .deb appears inside: apt's archive directory for downloads, /run/trydeb/debs for the user's files. */
+    private GuestPath guestFile(ChangePlan.Unpack unpack) {
+        String name = unpack.file().getFileName().toString().replaceAll("[^A-Za-z0-9._+~%-]", "_");
+        return (unpack.download() || !isUsersFile(unpack) ? ARCHIVES : DEBS).resolve(name);
+    }
+
+    private boolean isUsersFile(ChangePlan.Unpack unpack) {
+        return plan.aptArguments().contains(unpack.file().toString()) || !plan.viaApt();
+    }
+}
