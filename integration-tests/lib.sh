@@ -117,9 +117,21 @@ _itest_quote() {
     printf '%s' "${out% }"
 }
 
-# td ARGS...: shorthand for the launcher under test.
+# td ARGS...: shorthand for the launcher under test (as the test user in host-changing tests).
 td() {
-    "$TRYDEB" "$@"
+    as_user "$TRYDEB" "$@"
+}
+
+# as_user CMD [ARGS...]: CMD as the test's user: the caller itself, or in a host-changing test
+# (run as root, "# itest: changes-host") the runner's --user, with the same XDG directories.
+as_user() {
+    if [[ -z "${ITEST_AS_USER:-}" ]]; then
+        "$@"
+        return
+    fi
+    runuser -u "$ITEST_AS_USER" -- env -i HOME="$ITEST_USER_HOME" USER="$ITEST_AS_USER" LOGNAME="$ITEST_AS_USER" \
+        SHELL=/bin/sh PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin:/usr/games LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+        TERM=dumb XDG_DATA_HOME="$XDG_DATA_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} "$@"
 }
 
 # assert_no_stacktrace [TEXT]: TEXT (default: $ERR) shows no Java exception or stack frame.

@@ -106,7 +106,6 @@ public final class Installer {
             new Recovery(workspace, launcher, mapping).recover(env, layout);
             MergedState state = workspace.mergedState(env);
             Path stateLayer = state.materialize(layout.stateDir());
-            MergedState.prune(layout.stateDir(), stateLayer);
             HostNewerReport.warn(state, env.name(), progress);
             LayerStack layers = EnvironmentLayers.withState(
                     EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id())), stateLayer);
@@ -135,7 +134,8 @@ public final class Installer {
                 WritableLayer target = new WritableLayer(layout.upperDir(tx.id()), layout.workDir(tx.id()));
                 TransactionLayer layer = new TransactionLayer(workspace.hostRoot(), layers, target);
                 Set<String> touched = layer.prepare(plan, debs);
-                SandboxInputs inputs = SandboxInputs.forPlan(plan, layout.layerDir(tx.id()), aptOptions, interactiveDebconf);
+                SandboxInputs inputs = SandboxInputs.forPlan(plan, apt.archives(), layout.layerDir(tx.id()),
+                        aptOptions, interactiveDebconf);
                 SandboxPlan sandbox = workspace.planner().install(layers, target, touched, inputs.mounts(workspace.hostRoot()),
                         mapping, layout.mountPoint(), inputs.command(), inputs.environment());
                 int status = launcher.runAndWait(sandbox);
@@ -149,6 +149,7 @@ public final class Installer {
                 StateChanges changes = StateChanges.between(state, target.upper());
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
                 workspace.store().commitTransaction(tx.id(), committed.toStore());
+                StateLayers.refresh(workspace, env, layout);
                 progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");
                 return new InstallResult(env.name(), java.util.Optional.of(tx.id()), committed.installedNames(),
                         committed.removedNames());

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the program of a package: its only executable in a bin directory, else the Exec=
- * line of its .desktop file; with several, {@code --exec NAME} chooses.
+ * Finds the program of a package: its only executable in a bin directory, or the one named
+ * like the package, else the Exec= line of its .desktop file; with several, {@code --exec NAME}
+ * chooses.
  */
 final class ProgramResolver {
     private static final Set<String> BIN_DIRECTORIES = Set.of("/usr/bin", "/usr/sbin", "/usr/games", "/bin", "/sbin");
@@ -39,6 +40,12 @@ final class ProgramResolver {
         }
         if (programs.size() == 1) {
             return List.of(programs.get(0));
+        }
+        Optional<String> sameName = programs.stream()
+                .filter(p -> GuestPath.of(p).fileName().equals(packageName))
+                .findFirst();
+        if (sameName.isPresent()) {
+            return List.of(sameName.get());
         }
         if (programs.size() > 1) {
             throw TrydebException.badInput("package '" + packageName + "' has several programs: " + names(programs)

@@ -3,7 +3,6 @@ package dev.trydeb.env;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.UidMapping;
-import dev.trydeb.state.MergedState;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
 import dev.trydeb.store.EnvironmentName;
@@ -51,7 +50,7 @@ public final class Rollback {
                 launcher.removeTree(layout.layerDir(tx.id()), mapping);
                 dropped.add(tx);
             }
-            MergedState.prune(layout.stateDir(), layout.stateDir());
+            StateLayers.refresh(workspace, env, layout);
             return dropped;
         }
     }

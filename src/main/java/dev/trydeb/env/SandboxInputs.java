@@ -44,19 +44,26 @@ final class SandboxInputs {
             "");
 
     private final ChangePlan plan;
+    private final Path archives;
     private final Path aptConf;
     private final List<String> aptOptions;
     private final boolean interactiveDebconf;
 
-    private SandboxInputs(ChangePlan plan, Path aptConf, List<String> aptOptions, boolean interactiveDebconf) {
+    private SandboxInputs(ChangePlan plan, Path archives, Path aptConf, List<String> aptOptions,
+                          boolean interactiveDebconf) {
         this.plan = plan;
+        this.archives = archives;
         this.aptConf = aptConf;
         this.aptOptions = aptOptions;
         this.interactiveDebconf = interactiveDebconf;
     }
 
-    /** @param scratch a directory of the transaction's own, outside its layer, for apt.conf */
-    static SandboxInputs forPlan(ChangePlan plan, Path scratch, List<String> aptOptions, boolean interactiveDebconf) {
+    /**
+     * @param archives the user's download cache, which apt inside reads (and locks) as its own
+     * @param scratch a directory of the transaction's own, outside its layer, for apt.conf
+     */
+    static SandboxInputs forPlan(ChangePlan plan, Path archives, Path scratch, List<String> aptOptions,
+                                 boolean interactiveDebconf) {
         Path aptConf = scratch.resolve("apt.conf");
         if (plan.viaApt()) {
             try {
@@ -65,16 +72,21 @@ final class SandboxInputs {
                 throw TrydebException.failure("cannot write " + aptConf + ": " + ErrorText.describe(e), e);
             }
         }
-        return new SandboxInputs(plan, aptConf, List.copyOf(aptOptions), interactiveDebconf);
+        return new SandboxInputs(plan, archives, aptConf, List.copyOf(aptOptions), interactiveDebconf);
     }
 
     List<MountOp> mounts(Path hostRoot) {
         List<MountOp> mounts = new ArrayList<>();
         for (ChangePlan.Unpack unpack : plan.unpacks()) {
-            mounts.add(new MountOp.Bind(unpack.file(), guestFile(unpack), true));
+            if (isUsersFile(unpack)) {
+                mounts.add(new MountOp.Bind(unpack.file(), guestFile(unpack), true));
+            }
         }
         if (plan.viaApt()) {
             mounts.add(new MountOp.Bind(aptConf, APT_CONF, true));
+            // Root inside is the user outside: apt's lock and partial/ there stay the user's.
+            // The whole cache, since apt may pick an archive's copy of a package given as a file.
+            mounts.add(new MountOp.Bind(archives, ARCHIVES, false));
         }
         // man-db's trigger rebuilds /var/cache/man, which host users own and the sandbox cannot
         // write; it skips the rebuild when /var/lib/man-db/auto-update is absent.
@@ -135,7 +147,7 @@ final class SandboxInputs {
     /** Where a .deb appears inside: apt's archive directory for downloads, /run/trydeb/debs for the user's files. */
     private GuestPath guestFile(ChangePlan.Unpack unpack) {
         String name = unpack.file().getFileName().toString().replaceAll("[^A-Za-z0-9._+~%-]", "_");
-        return (unpack.download() || !isUsersFile(unpack) ? ARCHIVES : DEBS).resolve(name);
+        return (isUsersFile(unpack) ? DEBS : ARCHIVES).resolve(name);
     }
 
     private boolean isUsersFile(ChangePlan.Unpack unpack) {

@@ -1,0 +1,44 @@
+#!/bin/bash
+# itest: changes-host
+# The host keeps changing under a persistent environment: a package and a user added on the
+# host after the environment's install show inside (dpkg -l, getent), next to the
+# environment's own package, which still runs.
+. "$ITEST_DIR/lib.sh"
+
+host_pkg=sl
+drift_user=trydeb-drift-$$
+if dpkg-query -W -f '${Status}' "$host_pkg" 2>/dev/null | grep -q 'installed'; then
+    skip "the host has $host_pkg installed already"
+fi
+env_deb=$(make_pkg trydeb-drift-env 1.0 --exe /usr/bin/trydeb-drift-env $'#!/bin/sh\necho env package runs')
+chmod -R a+rX "$TEST_TMP/pkgs"
+
+before=$(dpkg-query -W -f '${Package}\n' | sort)
+restore_host() {
+    local added
+    added=$(comm -13 <(echo "$before") <(dpkg-query -W -f '${Package}\n' | sort) | tr '\n' ' ')
+    [[ -z "$added" ]] || DEBIAN_FRONTEND=noninteractive apt-get purge -y -q $added >/dev/null
+    userdel "$drift_user" 2>/dev/null || true
+}
+on_exit restore_host
+
+assert_exit 0 td install "$env_deb"
+assert_exit 0 td run trydeb-drift-env
+assert_eq "env package runs" "$OUT"
+
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$host_pkg" >/dev/null
+useradd --system --no-create-home "$drift_user"
+
+assert_exit 0 td shell -- -c "dpkg-query -W -f '\${db:Status-Abbrev}\${Package}\n' $host_pkg trydeb-drift-env; getent passwd $drift_user | cut -d: -f1"
+assert_eq "ii $host_pkg"$'\n'"ii trydeb-drift-env"$'\n'"$drift_user" "$OUT" "host and environment packages and the new host user inside"
+assert_exit 0 td run trydeb-drift-env
+assert_eq "env package runs" "$OUT"
+assert_exit 0 td shell -- -c "test -x /usr/games/$host_pkg && echo present"
+assert_eq "present" "$OUT"
+
+# And the other way: the environment installs again after the host changed.
+env_deb2=$(make_pkg trydeb-drift-env2 1.0 --exe /usr/bin/trydeb-drift-env2 $'#!/bin/sh\necho second')
+chmod -R a+rX "$TEST_TMP/pkgs"
+assert_exit 0 td install "$env_deb2"
+assert_exit 0 td shell -- -c "dpkg-query -W -f '\${db:Status-Abbrev}\${Package}\n' $host_pkg trydeb-drift-env trydeb-drift-env2"
+assert_eq "ii $host_pkg"$'\n'"ii trydeb-drift-env"$'\n'"ii trydeb-drift-env2" "$OUT"
