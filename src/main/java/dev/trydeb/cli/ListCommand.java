@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "list",
-        description = {"List the packages installed into the environment: version, when and by which",
-            "transaction, whether you asked for it or apt pulled it in (auto), and the host's",
-            "version when the environment overrides a host package."},
+        description = {"List the packages installed into the environment, one per line: name, version,",
+            "architecture, manual (you asked for it) or auto (apt pulled it in), when, by which",
+            "transaction, and the host's version when it overrides a host package."},
         mixinStandardHelpOptions = true)
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
@@ -53,16 +53,11 @@ final class ListCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             return 0;
         }
-        if (packages.isEmpty()) {
-            System.out.println("Environment '" + name + "' has no packages of its own.");
-            return 0;
-        }
-        System.out.printf("%-28s %-24s %-6s %-6s %-20s %-4s %s%n", "NAME", "VERSION", "ARCH", "ASKED", "INSTALLED",
-                "TX", "OVERRIDES HOST");
         for (PackageRecord p : packages) {
-            System.out.printf("%-28s %-24s %-6s %-6s %-20s %-4d %s%n", p.name(), p.version(), p.architecture(),
-                    p.automatic() ? "auto" : "yes", p.installedAt().toString().replaceFirst("\\.\\d+Z$", "Z"),
-                    p.transactionId(), p.hostVersion().orElse("-"));
+            System.out.println(String.format("%-28s %-24s %-6s %-6s %-20s %-4d %s", p.name(), p.version(),
+                    p.architecture(), p.automatic() ? "auto" : "manual",
+                    p.installedAt().toString().replaceFirst("\\.\\d+Z$", "Z"), p.transactionId(),
+                    p.hostVersion().map(v -> "overrides host " + v).orElse("")).stripTrailing());
         }
         return 0;
     }

@@ -43,6 +43,9 @@ public final class LayerPreparer {
             "/var/lib/dpkg/triggers/Lock", "/var/log/dpkg.log", "/var/lib/apt/extended_states",
             // dpkg-statoverride and dpkg-divert hard-link the old file as a backup (a copy-up).
             "/var/lib/dpkg/statoverride", "/var/lib/dpkg/diversions",
+            "/var/lib/ucf/hashfile", "/var/lib/ucf/registry",
+            // Logs that maintainer scripts and triggers append to (update-alternatives, fc-cache).
+            "/var/log/alternatives.log", "/var/log/fontconfig.log",
             "/var/cache/apt/archives/lock",
             "/var/lib/apt/lists/lock",
             // Locked by maintainer scripts adding users (the account files come from state.MergedState).
@@ -55,9 +58,10 @@ public final class LayerPreparer {
     /**
      * Maintainer scripts create files in host directories their package does not ship (a
      * vendor's postinst adds /etc/apt/sources.list.d/vendor.list and /etc/cron.d/vendor):
-     * every directory under these is prepared too. /etc is small (~150 directories).
+     * every directory under these is prepared too. /etc is small (~150 directories); ucf
+     * (conffile handling in maintainer scripts) refuses to run unless it can write its state.
      */
-    static final List<String> SCRIPT_TREES = List.of("/etc", "/var/lib/systemd");
+    static final List<String> SCRIPT_TREES = List.of("/etc", "/var/lib/systemd", "/var/lib/ucf");
 
     /** The same, one level deep only, where maintainer scripts create their own directories. */
     static final List<String> SCRIPT_DIRECTORIES = List.of(

@@ -8,7 +8,7 @@ import dev.trydeb.store.StatusRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,6 +64,7 @@ public final class MergedState {
                 merged.remove(key);
                 return;
             }
+            removeOtherInstances(merged, key, stanza.get());
             merged.put(key, stanza.get());
             newerOnHost(hostStatus.get(key), stanza.get()).ifPresent(hostNewer::add);
         });
@@ -127,7 +128,11 @@ public final class MergedState {
             }
             try {
                 Files.move(temporary, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException lost) {
+            } catch (FileSystemException lost) {
+                // rename(2) onto the directory a concurrent sandbox wrote first: ENOTEMPTY.
+                if (!Files.isDirectory(dir)) {
+                    throw lost;
+                }
                 deleteTree(temporary);
             }
             return dir;
@@ -177,6 +182,18 @@ public final class MergedState {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * dpkg refuses a database with two instances of a package unless both are Multi-Arch:
+     * same: the environment's jq (all) replaces the host's jq (amd64) rather than joining it.
+     */
+    private static void removeOtherInstances(Map<String, String> merged, String key, String stanza) {
+        String name = key.substring(0, key.lastIndexOf(':'));
+        boolean coinstallable = StatusFile.field(stanza, "Multi-Arch").orElse("").equals("same");
+        merged.entrySet().removeIf(e -> !e.getKey().equals(key)
+                && e.getKey().substring(0, e.getKey().lastIndexOf(':')).equals(name)
+                && !(coinstallable && StatusFile.field(e.getValue(), "Multi-Arch").orElse("").equals("same")));
     }
 
     private static Optional<HostNewer> newerOnHost(String hostStanza, String environmentStanza) {

@@ -157,7 +157,13 @@ public final class Store implements AutoCloseable {
      * Its layer directory is the caller's to delete first.
      */
     public void deleteTransaction(long txId) {
-        db.update("DELETE FROM transactions WHERE id = ?", txId);
+        db.inTransaction(() -> {
+            // In this order: the rows it installed go before the ones it replaced come back,
+            // or the two would be current at once (packages_current_by_name).
+            db.update("DELETE FROM packages WHERE transaction_id = ?", txId);
+            db.update("UPDATE packages SET removed_by_transaction_id = NULL WHERE removed_by_transaction_id = ?", txId);
+            db.update("DELETE FROM transactions WHERE id = ?", txId);
+        });
     }
 
     /** Ends a pending transaction without a layer. */

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -260,9 +259,6 @@ class StoreChangesTest {
         assertEquals(List.of(status("hello", "1"), status("libhello", "1")), store.statusRecords(envId));
     }
 
-    @Disabled("BUG: Store.deleteTransaction of a transaction that upgraded or reinstalled an environment package"
-            + " fails with SQLITE_CONSTRAINT_UNIQUE (packages_current_by_name): ON DELETE SET NULL revives the"
-            + " older row while the transaction's own row of that name still exists")
     @Test
     void deleteTransaction_upgrade_olderVersionIsCurrentAgain() {
         long first = install(pkg("hello", "1", "/usr/bin/hello"));
@@ -277,9 +273,6 @@ class StoreChangesTest {
         assertEquals(List.of(first), store.committedLayerIds(envId));
     }
 
-    @Disabled("BUG: Store.deleteTransaction of a transaction that upgraded or reinstalled an environment package"
-            + " fails with SQLITE_CONSTRAINT_UNIQUE (packages_current_by_name): ON DELETE SET NULL revives the"
-            + " older row while the transaction's own row of that name still exists")
     @Test
     void deleteTransaction_upgradeThatAlsoRemoved_rollsBackBoth() {
         install(pkg("hello", "1"), pkg("hello-traditional", "1"));
@@ -356,8 +349,6 @@ class StoreChangesTest {
         assertEquals(List.of(), store.accountRecords(envId));
     }
 
-    @Disabled("BUG: Store.deleteTransaction of a reinstall (same name, same version) fails with"
-            + " SQLITE_CONSTRAINT_UNIQUE, as for an upgrade")
     @Test
     void deleteTransaction_reinstall_isUndoneAndTheStoreStaysUsable() {
         long first = install(pkg("hello", "1"));
