@@ -178,7 +178,7 @@ public final class Installer {
         request.put("sha256", deb.sha256());
         try {
             return new ObjectMapper().writeValueAsString(request);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (java.io.IOException e) { // Debian 12's jackson-databind declares IOException, not only JsonProcessingException
             throw new IllegalStateException(e);
         }
     }
