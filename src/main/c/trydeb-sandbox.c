@@ -415,7 +415,9 @@ static void remove_tree_at(int dirfd, const char *name) {
     struct stat st;
     if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) return;
     if (S_ISDIR(st.st_mode)) {
-        fchmodat(dirfd, name, 0700, 0);
+        if (fchmodat(dirfd, name, 0700, 0) < 0) {
+            /* best effort: if the directory stays unreadable, openat below fails and it is left */
+        }
         int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd >= 0) {
             DIR *dir = fdopendir(fd);

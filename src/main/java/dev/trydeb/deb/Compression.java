@@ -1,9 +1,9 @@
 package dev.trydeb.deb;
 
+import com.github.luben.zstd.ZstdInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +48,8 @@ enum Compression {
             case NONE -> in;
             case GZIP -> new GzipCompressorInputStream(in, true);
             case XZ -> new XZCompressorInputStream(in, true, XZ_MEMORY_LIMIT_KIB);
-            case ZSTD -> new ZstdCompressorInputStream(in);
+            // zstd-jni directly: Debian 12 builds commons-compress without its zstandard wrapper.
+            case ZSTD -> new ZstdInputStream(in);
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
         };
     }

@@ -1,10 +1,10 @@
 package dev.trydeb.diff;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -33,7 +33,7 @@ public final class DiffJson {
         }
         try {
             return MAPPER.writeValueAsString(array);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) { // Debian 12's jackson-databind declares IOException too, not only JsonProcessingException
             throw new UncheckedIOException(e);
         }
     }

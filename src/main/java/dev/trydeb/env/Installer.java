@@ -229,7 +229,7 @@ public final class Installer {
     private static String json(Map<String, Object> request) {
         try {
             return new ObjectMapper().writeValueAsString(request);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (java.io.IOException e) { // Debian 12's jackson-databind declares IOException, not only JsonProcessingException
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.trydeb.deb;
 
+import com.github.luben.zstd.ZstdOutputStream;
 import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -8,7 +9,6 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -231,7 +231,7 @@ final class TestDebBuilder {
             // A small preset keeps the 8 MiB dictionary of the default out of every test.
             case ".xz" -> new XZCompressorOutputStream(out, 1);
             // With a checksum, as zstd(1) and dpkg-deb write it, so corruption is detectable.
-            case ".zst" -> new ZstdCompressorOutputStream(out, 3, false, true);
+            case ".zst" -> new ZstdOutputStream(out, 3).setChecksum(true);
             case ".bz2" -> new BZip2CompressorOutputStream(out);
             default -> out;
         };
