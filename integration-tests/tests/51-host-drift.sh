@@ -2,7 +2,8 @@
 # itest: changes-host
 # The host keeps changing under a persistent environment: a package and a user added on the
 # host after the environment's install show inside (dpkg -l, getent), next to the
-# environment's own package, which still runs.
+# environment's own package, which still runs. When the host gets a newer version of a
+# package the environment holds, trydeb says so.
 . "$ITEST_DIR/lib.sh"
 
 host_pkg=sl
@@ -42,3 +43,16 @@ chmod -R a+rX "$TEST_TMP/pkgs"
 assert_exit 0 td install "$env_deb2"
 assert_exit 0 td shell -- -c "dpkg-query -W -f '\${db:Status-Abbrev}\${Package}\n' $host_pkg trydeb-drift-env trydeb-drift-env2"
 assert_eq "ii $host_pkg"$'\n'"ii trydeb-drift-env"$'\n'"ii trydeb-drift-env2" "$OUT"
+
+# The environment holds an older rsync; then the host gets the newest.
+mapfile -t versions < <(apt-cache madison rsync | awk '{ print $3 }' | sort -u | sort -V)
+if ((${#versions[@]} >= 2)) && ! dpkg-query -W -f '${Status}' rsync 2>/dev/null | grep -q installed; then
+    assert_exit 0 td install -y "rsync=${versions[0]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "rsync=${versions[-1]}" >/dev/null
+    assert_exit 0 td run rsync -- --version
+    assert_contains "$ERR" "the host now has rsync ${versions[-1]}, newer than environment 'default''s ${versions[0]}"
+    assert_exit 0 td shell -- -c "dpkg-query -W -f '\${Version}' rsync"
+    assert_eq "${versions[0]}" "$OUT" "the environment keeps its own rsync"
+else
+    note "rsync has one version in the mirror or is on the host: the newer-on-host check is skipped"
+fi

@@ -36,7 +36,7 @@ final class ChangeOptions {
         out.put("removed", result.removed());
         try {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (java.io.IOException e) { // Debian 12's jackson-databind declares IOException too
             throw new IllegalStateException(e);
         }
     }

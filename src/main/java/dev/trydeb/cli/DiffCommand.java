@@ -18,13 +18,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "diff",
-        description = {
-            "Show what the environment changed compared with this system: one line per path with",
-            "its kind (added, modified, deleted, new-directory, dir-to-file, file-to-dir,",
-            "symlink-changed, metadata) and who did it: the package that ships the file, the",
-            "maintainer scripts of a package (during its install), or a program (runtime).",
-            "Changes an auditor should see (setuid files, apt sources and keys, services, cron",
-            "jobs, sudoers, users, ...) are listed again at the end, with a reason."},
+        description = {"Show what the environment changed compared with this system.", "",
+            "One line per path with its "
+                + "kind (added, modified, deleted, new-directory, dir-to-file, file-to-dir, "
+                + "symlink-changed, metadata) and who did it: the package that ships the file, the "
+                + "maintainer scripts of a package (during its install), or a program (runtime). Changes an "
+                + "auditor should see (setuid files, apt sources and keys, services, cron jobs, sudoers, "
+                + "users, ...) are listed again at the end, with a reason."},
         mixinStandardHelpOptions = true)
 final class DiffCommand implements Callable<Integer> {
     @ParentCommand

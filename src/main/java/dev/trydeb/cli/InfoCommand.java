@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "info",
-        description = "Show one package of the environment: its record, dpkg status stanza and files.",
+        description = {"Show one package of the environment.", "",
+            "Its record, dpkg status stanza and files."},
         mixinStandardHelpOptions = true)
 final class InfoCommand implements Callable<Integer> {
     @ParentCommand

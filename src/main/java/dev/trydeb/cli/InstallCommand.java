@@ -16,14 +16,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "install",
-        description = {
-            "Install .deb files and packages by name into the environment, in one transaction:",
-            "the host's apt works out what the host and the environment lack, downloads it as",
-            "you into ~/.cache/trydeb/archives, and the real dpkg installs it in a new",
-            "copy-on-write layer that is kept only if everything succeeds. Maintainer scripts run",
-            "as root inside the sandbox, without access to your home directory; services are",
-            "never started. When the plan does more than you asked (dependencies, replacing a",
-            "host package's version), it is shown and confirmed first."},
+        description = {"Install .deb files and packages by name into the environment.", "",
+            "Everything is one transaction: the "
+                + "host's apt works out what the host and the environment lack, downloads it as you into "
+                + "~/.cache/trydeb/archives, and the real dpkg installs it in a new copy-on-write layer "
+                + "that is kept only if everything succeeds. Maintainer scripts run as root inside the "
+                + "sandbox, without access to your home directory; services are never started. When the "
+                + "plan does more than you asked (dependencies, replacing a host package's version), it is "
+                + "shown and confirmed first."},
         mixinStandardHelpOptions = true)
 final class InstallCommand implements Callable<Integer> {
     @ParentCommand

@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "list",
-        description = {"List the packages installed into the environment, one per line: name, version,",
-            "architecture, manual (you asked for it) or auto (apt pulled it in), when, by which",
-            "transaction, and the host's version when it overrides a host package."},
+        description = {"List the environment's packages.", "",
+            "One per line: name, version, "
+                + "architecture, manual (you asked for it) or auto (apt pulled it in), when, by which "
+                + "transaction, and the host's version when it overrides a host package."},
         mixinStandardHelpOptions = true)
 final class ListCommand implements Callable<Integer> {
     @ParentCommand

@@ -15,11 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "remove",
-        description = {
-            "Remove packages from the environment with the real apt and dpkg, in a transaction of",
-            "its own (a new layer, kept only if dpkg succeeds; 'trydeb rollback' undoes it).",
-            "Packages that depend on them go too, after confirmation. A host package removed this",
-            "way is hidden in the environment only."},
+        description = {"Remove packages from the environment.", "",
+            "The real apt and dpkg remove them in a transaction of its "
+                + "own (a new layer, kept only if dpkg succeeds; 'trydeb rollback' undoes it). Packages "
+                + "that depend on them go too, after confirmation. A host package removed this way is "
+                + "hidden in the environment only."},
         mixinStandardHelpOptions = true)
 final class RemoveCommand implements Callable<Integer> {
     @ParentCommand

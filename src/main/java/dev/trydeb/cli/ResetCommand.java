@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reset",
-        description = {"Throw the environment away: every package installed into it, every change",
-            "its programs made outside your home, and its records. Refused while a program of",
-            "the environment is running."},
+        description = {"Throw the environment away.", "",
+            "Every package installed into it, every change its programs "
+                + "made outside your home, and its records. Refused while a program of the environment is "
+                + "running."},
         mixinStandardHelpOptions = true)
 final class ResetCommand implements Callable<Integer> {
     @ParentCommand

@@ -10,9 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "rollback",
-        description = {"Undo the environment's newest install or remove: its layer and records are",
-            "dropped, so what it installed disappears and what it removed or replaced comes back.",
-            "Changes programs made while running stay ('trydeb reset' drops everything)."},
+        description = {"Undo the environment's newest transactions.", "",
+            "The newest install or remove (or N of them): its layer and records are dropped, so "
+                + "what it installed disappears and what it removed or replaced comes back. Changes "
+                + "programs made while running stay ('trydeb reset' drops everything)."},
         mixinStandardHelpOptions = true)
 final class RollbackCommand implements Callable<Integer> {
     @ParentCommand

@@ -18,17 +18,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run",
-        description = {
-            "Run a package's program inside the environment, as you, with your home directory,",
-            "display and current directory (when inside home), in new user, mount, PID, UTS and",
-            "IPC namespaces. The exit status is the program's.",
-            "",
-            "  trydeb run hello                     the package's only program",
-            "  trydeb run hello -- --greeting=hi    with arguments",
-            "  trydeb run --exec NAME PKG           one of several programs of PKG",
-            "  trydeb run --exec ls -- -l /usr      any command inside the environment",
-            "  trydeb run --ephemeral --diff-on-exit --exec ./installer.sh",
-            "                                       see what a program would change, keep nothing"},
+        description = {"Run a package's program inside the environment, as you.", "",
+            "The program runs with your home directory, "
+                + "display and current directory (when inside home), in new user, mount, PID, UTS and IPC "
+                + "namespaces. The exit status is the program's. trydeb run hello                     the "
+                + "package's only program trydeb run hello -- --greeting=hi    with arguments trydeb run "
+                + "--exec NAME PKG           one of several programs of PKG trydeb run --exec ls -- -l /usr "
+                + "any command inside the environment trydeb run --ephemeral --diff-on-exit --exec "
+                + "./installer.sh see what a program would change, keep nothing"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     @ParentCommand

@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "shell",
-        description = {"Start your shell ($SHELL) inside the environment, as 'run' starts programs.",
-            "TRYDEB_ENV is set to the environment's name inside."},
+        description = {"Start your shell inside the environment.", "",
+            "$SHELL starts as 'run' starts programs. TRYDEB_ENV "
+                + "is set to the environment's name inside."},
         mixinStandardHelpOptions = true)
 final class ShellCommand implements Callable<Integer> {
     @ParentCommand
