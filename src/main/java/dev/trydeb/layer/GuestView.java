@@ -97,16 +97,30 @@ public final class GuestView {
 
     /** Every directory of the host below {@code top} (itself included) that the user can read. */
     public List<GuestPath> hostDirectoriesUnder(GuestPath top) {
+        return hostDirectoriesUnder(top, Integer.MAX_VALUE);
+    }
+
+    /** The same, at most {@code maxDepth} levels below {@code top}. */
+    public List<GuestPath> hostDirectoriesUnder(GuestPath top, int maxDepth) {
         List<GuestPath> dirs = new ArrayList<>();
         Path start = hostRoot.resolve(top.relative());
         if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
             return dirs;
         }
         try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), maxDepth,
+                    new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     dirs.add(GuestPath.of("/" + hostRoot.relativize(dir)));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isDirectory()) { // a directory at the depth limit
+                        dirs.add(GuestPath.of("/" + hostRoot.relativize(file)));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 

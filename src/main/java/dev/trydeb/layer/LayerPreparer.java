@@ -68,6 +68,12 @@ public final class LayerPreparer {
             "/var/lib", "/var/cache", "/var/log", "/var/spool", "/var/spool/cron", "/opt", "/srv",
             "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib", "/usr/local/share");
 
+    /**
+     * And the directories directly below these, where packages keep their state and caches
+     * (/var/lib/ucf, /var/cache/fontconfig, which triggers rewrite): ~60 directories.
+     */
+    static final List<String> SCRIPT_DIRECTORY_CHILDREN = List.of("/var/lib", "/var/cache");
+
     /** apt's download directories are root-only on the host; an opaque empty one replaces each. */
     static final List<String> PRIVATE_DIRECTORIES = List.of(
             "/var/cache/apt/archives/partial", "/var/lib/apt/lists/partial");
@@ -108,6 +114,11 @@ public final class LayerPreparer {
             }
             for (String dir : SCRIPT_DIRECTORIES) {
                 prepareDirectory(GuestPath.of(dir));
+            }
+            for (String parent : SCRIPT_DIRECTORY_CHILDREN) {
+                for (GuestPath dir : view.hostDirectoriesUnder(GuestPath.of(parent), 1)) {
+                    prepareDirectory(dir);
+                }
             }
             for (String tree : SCRIPT_TREES) {
                 for (GuestPath dir : view.hostDirectoriesUnder(GuestPath.of(tree))) {
