@@ -1,7 +1,5 @@
 package dev.trydeb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.trydeb.env.InstallResult;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -34,10 +32,6 @@ final class ChangeOptions {
         out.put("transaction", result.transactionId().orElse(null));
         out.put("installed", result.installed());
         out.put("removed", result.removed());
-        try {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
-        } catch (java.io.IOException e) { // Debian 12's jackson-databind declares IOException too
-            throw new IllegalStateException(e);
-        }
+        JsonOutput.print(out);
     }
 }

@@ -1,7 +1,5 @@
 package dev.trydeb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.env.Workspace;
 import dev.trydeb.store.EnvironmentRecord;
@@ -56,7 +54,7 @@ final class InfoCommand implements Callable<Integer> {
             out.put("sha256", p.sha256());
             out.put("control", p.control());
             out.put("files", files);
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+            JsonOutput.print(out);
             return 0;
         }
         System.out.println("Environment: " + envName);

@@ -1,7 +1,5 @@
 package dev.trydeb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.trydeb.env.Workspace;
 import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.store.PackageRecord;
@@ -51,7 +49,7 @@ final class ListCommand implements Callable<Integer> {
                 row.put("sha256", p.sha256());
                 rows.add(row);
             }
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            JsonOutput.print(rows);
             return 0;
         }
         for (PackageRecord p : packages) {

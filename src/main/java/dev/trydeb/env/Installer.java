@@ -2,9 +2,7 @@ package dev.trydeb.env;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trydeb.apt.HostApt;
-import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
-import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.deb.DebArchive;
 import dev.trydeb.deb.DebPackage;
@@ -32,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -116,7 +115,7 @@ public final class Installer {
                     InstalledPackages.parseStatus(state.status()));
             if (plan.isEmpty()) {
                 progress.step("Nothing to do: environment '" + env.name() + "' already has what was asked");
-                return new InstallResult(env.name(), java.util.Optional.empty(), List.of(), List.of());
+                return new InstallResult(env.name(), Optional.empty(), List.of(), List.of());
             }
             if (!confirmation.confirm(plan)) {
                 throw TrydebException.failure("cancelled; environment '" + env.name() + "' is unchanged");
@@ -151,7 +150,7 @@ public final class Installer {
                 workspace.store().commitTransaction(tx.id(), committed.toStore());
                 StateLayers.refresh(workspace, env, layout);
                 progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");
-                return new InstallResult(env.name(), java.util.Optional.of(tx.id()), committed.installedNames(),
+                return new InstallResult(env.name(), Optional.of(tx.id()), committed.installedNames(),
                         committed.removedNames());
             });
         }

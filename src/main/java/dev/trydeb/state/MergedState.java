@@ -6,15 +6,17 @@ import dev.trydeb.deb.DebianVersion;
 import dev.trydeb.store.AccountRecord;
 import dev.trydeb.store.StatusRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +92,7 @@ public final class MergedState {
 
     /** The host's own dpkg status stanzas, by {@code name:arch}. */
     public Map<String, String> hostStatus() {
-        return java.util.Collections.unmodifiableMap(hostStatus);
+        return Collections.unmodifiableMap(hostStatus);
     }
 
     public List<HostNewer> hostNewer() {
@@ -229,11 +231,11 @@ public final class MergedState {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
