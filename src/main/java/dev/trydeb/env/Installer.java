@@ -73,7 +73,7 @@ public final class Installer {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("files", debs.stream().map(d -> Map.of("file", d.source().toString(), "sha256", d.sha256())).toList());
         json.put("packages", names);
-        return change(request.environment(), request.interactiveDebconf(), request.aptOptions(), json,
+        return change(request.environment(), request.interactiveDebconf(), request.aptOptions(), json, debs,
                 (planner, installed) -> planner.install(debs, names, installed, request.aptOptions()));
     }
 
@@ -82,7 +82,7 @@ public final class Installer {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("packages", names);
         json.put("purge", request.purge());
-        return change(request.environment(), false, List.of(), json,
+        return change(request.environment(), false, List.of(), json, List.of(),
                 (planner, installed) -> {
                     for (String name : names) {
                         if (installed.find(PackageName.of(name.split(":", 2)[0])).isEmpty()) {
@@ -95,7 +95,7 @@ public final class Installer {
     }
 
     private InstallResult change(EnvironmentName envName, boolean interactiveDebconf, List<String> aptOptions,
-                                 Map<String, Object> requestJson,
+                                 Map<String, Object> requestJson, List<DebPackage> localDebs,
                                  BiFunction<ChangePlanner, InstalledPackages, ChangePlan> planning) {
         UidMapping mapping = workspace.installMapping();
         SandboxLauncher launcher = workspace.launcher();
@@ -124,7 +124,7 @@ public final class Installer {
                 progress.step("Downloading into " + apt.archives());
                 apt.download(plan.aptArguments(), aptOptions, terminal, out);
             }
-            List<DebPackage> debs = readAll(plan, mapping);
+            List<DebPackage> debs = readAll(plan, localDebs, mapping);
 
             TransactionRecord tx = workspace.store().beginTransaction(env.id(), plan.verb(), json(requestJson));
             progress.step(describe(plan) + " in environment '" + env.name() + "' (transaction " + tx.id() + ")");
@@ -170,9 +170,14 @@ public final class Installer {
     }
 
     /** Every .deb the transaction unpacks, read for its paths (and checked, as a user's own file is). */
-    private List<DebPackage> readAll(ChangePlan plan, UidMapping mapping) {
+    private List<DebPackage> readAll(ChangePlan plan, List<DebPackage> alreadyRead, UidMapping mapping) {
         List<DebPackage> debs = new ArrayList<>();
         for (ChangePlan.Unpack unpack : plan.unpacks()) {
+            Optional<DebPackage> known = alreadyRead.stream().filter(d -> d.source().equals(unpack.file())).findFirst();
+            if (known.isPresent()) {
+                debs.add(known.get());
+                continue;
+            }
             if (!Files.isRegularFile(unpack.file())) {
                 throw TrydebException.failure("apt did not download " + unpack.file().getFileName() + " into "
                         + unpack.file().getParent() + "; nothing was changed");
