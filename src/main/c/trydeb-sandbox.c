@@ -8,7 +8,7 @@
  *   trydeb-sandbox [--map root|user|full:SUBUID:SUBGID:COUNT] [--lock-shared FILE]
  *                  [--unshare-net] [--root DIR] [OPERATION...] [--chdir DIR]
  *                  [--drop-caps] [--die-with-parent] [--remove-after DIR]
- *                  -- PROGRAM [ARG...]
+ *                  [--pid-file FILE] -- PROGRAM [ARG...]
  *
  * Operations, executed in order; DEST is a path inside the sandbox, resolved under the new
  * root DIR (a tmpfs) that becomes "/" by pivot_root once all operations have run:
@@ -58,6 +58,7 @@
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define EXIT_SETUP 125
@@ -84,6 +85,7 @@ struct config {
     int drop_caps;
     int die_with_parent;
     const char *remove_after;
+    const char *pid_file;
     struct op ops[MAX_OPS];
     int n_ops;
     char **argv;
@@ -137,6 +139,8 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
             NEED(1); cfg->root = argv[++i];
         } else if (strcmp(arg, "--chdir") == 0) {
             NEED(1); cfg->chdir_to = argv[++i];
+        } else if (strcmp(arg, "--pid-file") == 0) {
+            NEED(1); cfg->pid_file = argv[++i];
         } else if (strcmp(arg, "--remove-after") == 0) {
             NEED(1); cfg->remove_after = argv[++i];
         } else if (strcmp(arg, "--die-with-parent") == 0) {
@@ -528,7 +532,33 @@ static void exec_program(const struct config *cfg) {
     _exit(err == ENOENT ? 127 : 126);
 }
 
-static int init_main(const struct config *cfg, int outer_alive_fd) {
+/* Whether any process but PID 1 is left in this PID namespace (our /proc shows only it). */
+static int others_alive(void) {
+    DIR *proc = opendir("/proc");
+    if (!proc) return 0;
+    int found = 0;
+    struct dirent *e;
+    while (!found && (e = readdir(proc)) != NULL) {
+        char *end;
+        long pid = strtol(e->d_name, &end, 10);
+        if (*end == '\0' && pid > 1) found = 1;
+    }
+    closedir(proc);
+    return found;
+}
+
+/* After the first program exited: reap whatever is reparented to us, and end when the last
+ * joined program has. The first caller has its status already and is gone. */
+static void linger_while_joined(void) {
+    for (;;) {
+        while (waitpid(-1, NULL, WNOHANG) > 0) {}
+        if (!others_alive()) return;
+        struct timespec pause = {.tv_sec = 0, .tv_nsec = 200 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+}
+
+static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd) {
     /* The outer waiter is in the parent PID namespace, so getppid() is 0 here; the pipe
      * it holds open tells us instead whether it died before PDEATHSIG was armed. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) die("prctl: %s", strerror(errno));
@@ -555,9 +585,101 @@ static int init_main(const struct config *cfg, int outer_alive_fd) {
             if (errno == EINTR) continue;
             return EXIT_SETUP;
         }
-        /* Returning ends PID 1, and the kernel then kills whatever the program left behind. */
-        if (pid == program_pid) return status_to_exit(status);
+        if (pid != program_pid) continue;
+        int code = status_to_exit(status);
+        /* Returning ends PID 1, and the kernel then kills whatever the program left behind:
+         * so it does unless programs started with --join still run. Then it tells the first
+         * caller its status, outlives it (no more PDEATHSIG), and ends with the last one. */
+        if (status_fd < 0 || !others_alive()) return code;
+        if (prctl(PR_SET_PDEATHSIG, 0) < 0) return code;
+        if (write(status_fd, &code, sizeof code) != (ssize_t)sizeof code) return code;
+        close(status_fd);
+        linger_while_joined();
+        return code;
     }
+}
+
+/* "PID USERNS" of the sandbox, written atomically; USERNS proves a PID was not reused. */
+static void write_pid_file(const char *file, pid_t pid) {
+    char link[64], ns[128], tmp[4096], line[200];
+    snprintf(link, sizeof link, "/proc/%d/ns/user", (int)pid);
+    ssize_t n = readlink(link, ns, sizeof ns - 1);
+    if (n < 0) die("readlink %s: %s", link, strerror(errno));
+    ns[n] = '\0';
+    if (snprintf(tmp, sizeof tmp, "%s.new", file) >= (int)sizeof tmp) die("pid file path too long");
+    int len = snprintf(line, sizeof line, "%d %s\n", (int)pid, ns);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || write(fd, line, (size_t)len) != len || close(fd) < 0 || rename(tmp, file) < 0)
+        die("write %s: %s", file, strerror(errno));
+}
+
+/* Removes the pid file if it still names this sandbox (a later one may have replaced it). */
+static void remove_pid_file(const char *file, pid_t pid) {
+    char line[200] = {0};
+    FILE *f = fopen(file, "re");
+    if (!f) return;
+    int ours = fgets(line, sizeof line, f) && atoi(line) == (int)pid;
+    fclose(f);
+    if (ours) unlink(file);
+}
+
+/* The PID 1 the pid file names, if that process still has the recorded user namespace. */
+static long running_sandbox(const char *file) {
+    char line[200] = {0}, recorded[128], path[64], ns[128];
+    long pid;
+    FILE *f = fopen(file, "re");
+    if (!f) return 0;
+    int ok = fgets(line, sizeof line, f) && sscanf(line, "%ld %127s", &pid, recorded) == 2 && pid > 1;
+    fclose(f);
+    if (!ok) return 0;
+    snprintf(path, sizeof path, "/proc/%ld/ns/user", pid);
+    ssize_t n = readlink(path, ns, sizeof ns - 1);
+    if (n < 0) return 0;
+    ns[n] = '\0';
+    return strcmp(ns, recorded) == 0 ? pid : 0;
+}
+
+/* Enters the namespaces and root of the running sandbox whose PID 1 is pid. */
+static int join_main(const struct config *cfg, long pid) {
+    char path[64];
+    /* Read and open everything first: after setns(mnt), /proc is the sandbox's. */
+    static const struct { const char *name; int type; } kinds[] = {
+        {"user", CLONE_NEWUSER}, {"mnt", CLONE_NEWNS}, {"uts", CLONE_NEWUTS},
+        {"ipc", CLONE_NEWIPC}, {"net", CLONE_NEWNET}, {"pid", CLONE_NEWPID}};
+    int fds[6], same[6];
+    for (int k = 0; k < 6; k++) {
+        char self[64], mine[128], theirs[128];
+        snprintf(self, sizeof self, "/proc/self/ns/%s", kinds[k].name);
+        snprintf(path, sizeof path, "/proc/%ld/ns/%s", pid, kinds[k].name);
+        ssize_t a = readlink(self, mine, sizeof mine), b = readlink(path, theirs, sizeof theirs);
+        /* setns into a namespace one is already in fails (EINVAL for user, EPERM for the
+         * host's network namespace, owned by the host's user namespace). */
+        same[k] = a > 0 && a == b && memcmp(mine, theirs, (size_t)a) == 0;
+        fds[k] = open(path, O_RDONLY | O_CLOEXEC);
+        if (fds[k] < 0) die("open %s: %s", path, strerror(errno));
+    }
+    snprintf(path, sizeof path, "/proc/%ld/root", pid);
+    int root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root < 0) die("open %s: %s", path, strerror(errno));
+    for (int k = 0; k < 6; k++) {
+        if (!same[k] && setns(fds[k], kinds[k].type) < 0)
+            die("enter the sandbox's %s namespace: %s", kinds[k].name, strerror(errno));
+        close(fds[k]);
+    }
+    if (fchdir(root) < 0 || chroot(".") < 0) die("enter the sandbox's root: %s", strerror(errno));
+    close(root);
+    set_waiter_signals(forward_to_program);
+    program_pid = fork(); /* the child is in the sandbox's PID namespace */
+    if (program_pid < 0 && errno == ENOMEM) die("the sandbox ended while this program joined it; run it again");
+    if (program_pid < 0) die("fork: %s", strerror(errno));
+    if (program_pid == 0) {
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) _exit(EXIT_SETUP);
+        exec_program(cfg);
+    }
+    int status;
+    while (waitpid(program_pid, &status, 0) < 0)
+        if (errno != EINTR) die("wait: %s", strerror(errno));
+    return status_to_exit(status);
 }
 
 int main(int argc, char **argv) {
@@ -565,6 +687,10 @@ int main(int argc, char **argv) {
     parse_args(argc, argv, &cfg);
     if (cfg.die_with_parent && prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) die("prctl: %s", strerror(errno));
     if (cfg.lock_file) take_shared_lock(cfg.lock_file);
+    if (cfg.pid_file) {
+        long running = running_sandbox(cfg.pid_file);
+        if (running) return join_main(&cfg, running);
+    }
     switch (cfg.map) {
     case MAP_FULL: map_full(&cfg); break;
     case MAP_ROOT: map_single(1); break;
@@ -573,8 +699,9 @@ int main(int argc, char **argv) {
     }
     int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC;
     if (cfg.unshare_net) flags |= CLONE_NEWNET;
-    int alive[2];
+    int alive[2], status_pipe[2] = {-1, -1};
     if (pipe2(alive, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
+    if (cfg.pid_file && pipe2(status_pipe, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
     /* clone() rather than unshare()+fork(): only the child enters the new namespaces, so
      * this waiter keeps the host's mounts (pivot_root moves every process of a mount
      * namespace) and can remove a throwaway layer once the sandbox is gone. */
@@ -582,13 +709,27 @@ int main(int argc, char **argv) {
     if (init_pid < 0) die("cannot create mount/PID/UTS/IPC namespaces: %s", strerror(errno));
     if (init_pid == 0) {
         close(alive[1]);
-        _exit(init_main(&cfg, alive[0]));
+        if (status_pipe[0] >= 0) close(status_pipe[0]);
+        _exit(init_main(&cfg, alive[0], status_pipe[1]));
     }
     close(alive[0]);
     set_waiter_signals(forward_to_init);
+    if (cfg.pid_file) {
+        close(status_pipe[1]);
+        write_pid_file(cfg.pid_file, init_pid);
+        int code;
+        ssize_t got;
+        while ((got = read(status_pipe[0], &code, sizeof code)) < 0 && errno == EINTR) {}
+        if (got == (ssize_t)sizeof code) {
+            /* PID 1 stays for joined programs, and the pid file with it; once it has gone,
+             * its user namespace no longer matches and the file is known to be stale. */
+            return code;
+        }
+    }
     int status;
     while (waitpid(init_pid, &status, 0) < 0)
         if (errno != EINTR) die("wait: %s", strerror(errno));
+    if (cfg.pid_file) remove_pid_file(cfg.pid_file, init_pid);
     if (cfg.remove_after) remove_tree_at(AT_FDCWD, cfg.remove_after);
     return status_to_exit(status);
 }

@@ -1,5 +1,6 @@
 package dev.trydeb.env;
 
+import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.HostUser;
 import dev.trydeb.core.TrydebException;
@@ -16,6 +17,7 @@ import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
 import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.store.PackageRecord;
+import dev.trydeb.store.RunningSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,7 @@ public final class Runner {
         workspace.usableEnvironment(request.environment());
         // Fail early and clearly while an install holds the lock; the helper re-takes it shared.
         try (EnvironmentLock check = EnvironmentLock.shared(layout, envName)) {
+            liveSandbox(layout).ifPresent(running -> requireJoinable(running, options, envName));
             LayerStack layers = EnvironmentLayers.withState(committed, mergedState(env, layout));
             HostUser user = workspace.user();
             Optional<Path> throwaway = options.ephemeral() ? Optional.of(newThrowawayLayer(layout)) : Optional.empty();
@@ -70,6 +73,9 @@ public final class Runner {
                     homeView(options.home(), user.home(), layout, throwaway), options.network(),
                     layout.mountPoint(), layout.lockFile(), workingDirectory(request.workingDirectory(), user.home()),
                     options.diffOnExit() ? Optional.empty() : throwaway, command, environment(envName)));
+            if (throwaway.isEmpty()) {
+                plan = plan.joinableThrough(layout.sandboxPidFile());
+            }
             check.close();
             if (!options.diffOnExit()) {
                 workspace.close();
@@ -83,6 +89,36 @@ public final class Runner {
                 launcher.removeTree(dir, workspace.installMapping());
             }
             return status;
+        }
+    }
+
+    /** The environment's sandbox if programs run in it; one whose last program just exited is let end first. */
+    private static Optional<RunningSandbox> liveSandbox(EnvironmentLayout layout) {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            Optional<RunningSandbox> running = RunningSandbox.find(layout);
+            if (running.isEmpty() || !running.get().programs().isEmpty()) {
+                return running;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return RunningSandbox.find(layout);
+    }
+
+    /**
+     * A second program of an environment starts inside the sandbox already running (the
+     * helper joins it), with its mounts and home view; options needing other mounts cannot.
+     */
+    private static void requireJoinable(RunningSandbox running, RunOptions options, String envName) {
+        if (options.ephemeral() || options.home() != RunOptions.Home.REAL || !options.network()) {
+            throw new TrydebException(ExitCode.BUSY, "environment '" + envName + "' already has programs running ("
+                    + String.join(", ", running.programs()) + "); --ephemeral, --private-home, --no-home and"
+                    + " --no-network apply to a new sandbox only: close them first, or run without those options"
+                    + " to join them");
         }
     }
 

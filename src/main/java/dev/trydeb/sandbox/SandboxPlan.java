@@ -21,7 +21,25 @@ public record SandboxPlan(
         boolean dropCapabilities,
         Optional<Path> removeAfter,
         List<String> command,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        Optional<Path> pidFile) {
+
+    /** A plan whose sandbox nothing can join (no pid file). */
+    public SandboxPlan(UidMapping mapping, Path rootMountPoint, List<MountOp> operations, Optional<Path> sharedLock,
+                       boolean network, GuestPath workingDirectory, boolean dropCapabilities,
+                       Optional<Path> removeAfter, List<String> command, Map<String, String> environment) {
+        this(mapping, rootMountPoint, operations, sharedLock, network, workingDirectory, dropCapabilities, removeAfter,
+                command, environment, Optional.empty());
+    }
+
+    /**
+     * The same plan, joinable: when {@code file} names a running sandbox, the helper starts
+     * the program in it instead; otherwise it records this sandbox there.
+     */
+    public SandboxPlan joinableThrough(Path file) {
+        return new SandboxPlan(mapping, rootMountPoint, operations, sharedLock, network, workingDirectory,
+                dropCapabilities, removeAfter, command, environment, Optional.of(file));
+    }
 
     public SandboxPlan {
         operations = List.copyOf(operations);
@@ -57,6 +75,10 @@ public record SandboxPlan(
         removeAfter.ifPresent(dir -> {
             args.add("--remove-after");
             args.add(dir.toString());
+        });
+        pidFile.ifPresent(file -> {
+            args.add("--pid-file");
+            args.add(file.toString());
         });
         args.add("--");
         args.addAll(command);

@@ -100,6 +100,11 @@ public final class EnvironmentLayout {
         return dir.resolve("state");
     }
 
+    /** "PID USERNS" of the environment's running sandbox, kept by its helper (see RunningSandbox). */
+    public Path sandboxPidFile() {
+        return dir.resolve(RunningSandbox.PID_FILE);
+    }
+
     public Path mountPoint() {
         return dir.resolve("root");
     }

@@ -54,6 +54,15 @@ class SandboxPlannerTest {
     }
 
     @Test
+    void helperArguments_joinable_passesThePidFileBeforeTheCommand() {
+        List<String> args = run().joinableThrough(Path.of("/s/sandbox.pid")).helperArguments();
+        int pidFile = args.indexOf("--pid-file");
+        assertEquals("/s/sandbox.pid", args.get(pidFile + 1));
+        assertTrue(pidFile < args.indexOf("--"), args.toString());
+        assertFalse(run().helperArguments().contains("--pid-file"));
+    }
+
+    @Test
     void overlaidTopLevels_symlinkAndSpecialDirectories_excluded() {
         Set<String> tops = planner.overlaidTopLevels(TWO_LAYERS, Set.of("lib", "tmp", "home", "newtop"));
         assertEquals(Set.of("etc", "newtop", "opt", "snap", "srv", "usr", "var"), tops);
