@@ -5,6 +5,7 @@ import dev.trydeb.core.HostUser;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.layer.EnvironmentLayers;
 import dev.trydeb.layer.GuestView;
+import dev.trydeb.sandbox.DesktopSession;
 import dev.trydeb.sandbox.HomeView;
 import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.sandbox.RunPlanRequest;
@@ -33,10 +34,12 @@ import java.util.UUID;
 public final class Runner {
     private final Workspace workspace;
     private final EphemeralDiff ephemeralDiff;
+    private final Warnings warnings;
 
-    public Runner(Workspace workspace, EphemeralDiff ephemeralDiff) {
+    public Runner(Workspace workspace, EphemeralDiff ephemeralDiff, Warnings warnings) {
         this.workspace = workspace;
         this.ephemeralDiff = ephemeralDiff;
+        this.warnings = warnings;
     }
 
     /** The program's exit status; without --diff-on-exit it does not return (the JVM becomes the sandbox). */
@@ -49,8 +52,15 @@ public final class Runner {
         EnvironmentRecord env = workspace.store().environment(envName);
         EnvironmentLayout layout = workspace.environment(request.environment());
         LayerStack layers = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
-        List<String> command = new ArrayList<>(programFor(request, env, layers));
+        Map<String, String> environment = environment(envName);
+        List<String> command = new ArrayList<>();
+        GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(layers));
+        Optional<List<String>> packageFiles = request.packageName().map(name -> packageFiles(env, name));
+        command.addAll(programFor(request, packageFiles, view));
         command.addAll(request.arguments());
+        if (!options.network()) {
+            DesktopSession.lostWithoutNetwork(environment).forEach(warnings::warn);
+        }
         SandboxLauncher launcher = workspace.launcher();
 
         workspace.usableEnvironment(request.environment());
@@ -66,8 +76,9 @@ public final class Runner {
             }
             SandboxPlan plan = workspace.planner().run(new RunPlanRequest(layers, writable,
                     homeView(options.home(), user.home(), layout, throwaway), options.network(),
+                    !options.isolateIpc(), DesktopSession.existing(environment),
                     layout.mountPoint(), layout.lockFile(), workingDirectory(request.workingDirectory(), user.home()),
-                    options.diffOnExit() ? Optional.empty() : throwaway, command, environment(envName)));
+                    options.diffOnExit() ? Optional.empty() : throwaway, command, environment));
             check.close();
             if (!options.diffOnExit()) {
                 workspace.close();
@@ -106,17 +117,19 @@ public final class Runner {
         }
     }
 
-    private List<String> programFor(RunRequest request, EnvironmentRecord env, LayerStack layers) {
+    private List<String> programFor(RunRequest request, Optional<List<String>> packageFiles, GuestView view) {
         if (request.packageName().isEmpty()) {
             return List.of(request.exec().orElseThrow(() ->
                     TrydebException.badInput("nothing to run: name a package, or a command with --exec COMMAND")));
         }
-        String name = request.packageName().get();
+        return ProgramResolver.resolve(request.packageName().get(), packageFiles.orElseThrow(), request.exec(), view);
+    }
+
+    private List<String> packageFiles(EnvironmentRecord env, String name) {
         PackageRecord pkg = workspace.store().findCurrentPackage(env.id(), name).orElseThrow(() ->
                 TrydebException.badInput("package '" + name + "' is not installed in environment '" + env.name()
                         + "'; 'trydeb list' shows what is"));
-        GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(layers));
-        return ProgramResolver.resolve(name, workspace.store().packageFiles(pkg.id()), request.exec(), view);
+        return workspace.store().packageFiles(pkg.id());
     }
 
     /** The caller's directory when it is inside home (the only host directory shown as is), else home. */
@@ -126,6 +139,7 @@ public final class Runner {
         return GuestPath.of(chosen.toString());
     }
 
+    /** The caller's whole environment, so that the desktop session's variables reach the program. */
     private static Map<String, String> environment(String envName) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("TRYDEB_ENV", envName);

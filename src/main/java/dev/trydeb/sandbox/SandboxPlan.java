@@ -17,6 +17,7 @@ public record SandboxPlan(
         List<MountOp> operations,
         Optional<Path> sharedLock,
         boolean network,
+        boolean shareIpc,
         GuestPath workingDirectory,
         boolean dropCapabilities,
         Optional<Path> removeAfter,
@@ -32,6 +33,14 @@ public record SandboxPlan(
         }
     }
 
+    /** A sandbox with an IPC namespace of its own, as install sandboxes have. */
+    public SandboxPlan(UidMapping mapping, Path rootMountPoint, List<MountOp> operations, Optional<Path> sharedLock,
+                       boolean network, GuestPath workingDirectory, boolean dropCapabilities, Optional<Path> removeAfter,
+                       List<String> command, Map<String, String> environment) {
+        this(mapping, rootMountPoint, operations, sharedLock, network, false, workingDirectory, dropCapabilities,
+                removeAfter, command, environment);
+    }
+
     /** The helper's arguments after its own path (argv[1..]). */
     public List<String> helperArguments() {
         List<String> args = new ArrayList<>();
@@ -43,6 +52,9 @@ public record SandboxPlan(
         });
         if (!network) {
             args.add("--unshare-net");
+        }
+        if (shareIpc) {
+            args.add("--share-ipc");
         }
         args.add("--root");
         args.add(rootMountPoint.toString());
