@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
             "and throws everything away on 'trydeb reset'. Nothing outside your trydeb store",
             "(~/.local/share/trydeb) changes."},
         subcommands = {InstallCommand.class, RunCommand.class, ShellCommand.class, ListCommand.class, DiffCommand.class,
-            ResetCommand.class},
+            ResetCommand.class, ExportCommand.class, UnexportCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0 ok; 1 the operation failed (e.g. dpkg); 2 bad input or usage; 3 this system cannot",
