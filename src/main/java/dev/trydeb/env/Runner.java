@@ -3,6 +3,8 @@ package dev.trydeb.env;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.HostUser;
 import dev.trydeb.core.TrydebException;
+import dev.trydeb.desktop.BusNames;
+import dev.trydeb.desktop.RunningCopies;
 import dev.trydeb.layer.EnvironmentLayers;
 import dev.trydeb.layer.GuestView;
 import dev.trydeb.sandbox.DesktopSession;
@@ -52,12 +54,19 @@ public final class Runner {
         EnvironmentRecord env = workspace.store().environment(envName);
         EnvironmentLayout layout = workspace.environment(request.environment());
         LayerStack layers = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
-        Map<String, String> environment = environment(envName);
+        Map<String, String> environment = environment(envName, options);
         List<String> command = new ArrayList<>();
+        if (options.privateBus()) {
+            // dbus-run-session starts a bus inside the sandbox and points the program at it.
+            command.addAll(List.of("dbus-run-session", "--"));
+        }
         GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(layers));
         Optional<List<String>> packageFiles = request.packageName().map(name -> packageFiles(env, name));
         command.addAll(programFor(request, packageFiles, view));
         command.addAll(request.arguments());
+        if (packageFiles.isPresent() && !options.privateBus()) {
+            new RunningCopies(warnings::warn).warnAbout(BusNames.of(packageFiles.get(), view), environment);
+        }
         if (!options.network()) {
             DesktopSession.lostWithoutNetwork(environment).forEach(warnings::warn);
         }
@@ -140,9 +149,12 @@ public final class Runner {
     }
 
     /** The caller's whole environment, so that the desktop session's variables reach the program. */
-    private static Map<String, String> environment(String envName) {
+    private static Map<String, String> environment(String envName, RunOptions options) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("TRYDEB_ENV", envName);
+        if (options.privateBus()) {
+            env.remove("DBUS_SESSION_BUS_ADDRESS");
+        }
         return env;
     }
 }
