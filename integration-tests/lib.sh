@@ -671,3 +671,102 @@ if [[ -n "${TEST_TMP:-}" ]]; then # sourced by a test (the runner sources it for
     trap _itest_cleanup EXIT
     cd "$TEST_TMP" || exit 1
 fi
+
+# ---------------------------------------------------------------- desktop programs (tests 40 and up)
+
+# artifact_path FILE: a path under $ITEST_ARTIFACTS/$TEST_NAME for something people should be
+# able to look at after the run (a screenshot); the runner keeps it and prints the directory.
+artifact_path() {
+    local dir="${ITEST_ARTIFACTS:-$TEST_TMP/artifacts}/$TEST_NAME"
+    mkdir -p "$dir"
+    printf '%s/%s\n' "$dir" "$1"
+}
+
+# fixture_chain PACKAGE: set CHAIN to the .debs (fetched like fixture_deb) of PACKAGE and of
+# the dependencies the host lacks, in the order apt would configure them. apt-get -s plans
+# against the host's dpkg status as this user, changing nothing. trydeb installs one package
+# per transaction and needs its dependencies installed first, which that order gives.
+# Skips the test when apt cannot plan (no lists) or when the host has PACKAGE itself (trydeb
+# cannot install over a host package).
+CHAIN=()
+fixture_chain() {
+    local pkg=$1 plan name
+    if dpkg-query -W -f '${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed'; then
+        skip "the host has $pkg installed; this test installs it with trydeb"
+    fi
+    plan=$(apt-get -s -o Debug::NoLocking=1 install --no-install-recommends "$pkg" 2>&1) ||
+        skip "apt-get cannot plan the installation of $pkg (run apt-get update as root): $(tail -n 1 <<<"$plan")"
+    CHAIN=()
+    while read -r name; do
+        fixture_deb "${name%%:*}"
+        CHAIN+=("$FIXTURE")
+    done < <(awk '$1 == "Conf" { print $2 }' <<<"$plan")
+    ((${#CHAIN[@]} > 0)) || fail "apt-get -s plans nothing for $pkg:"$'\n'"$plan"
+    note "$pkg and the dependencies the host lacks: $(printf '%s ' "${CHAIN[@]##*/}")"
+}
+
+# install_chain: trydeb install every .deb of CHAIN, in order.
+install_chain() {
+    local deb
+    for deb in "${CHAIN[@]}"; do
+        assert_exit 0 td install "$deb"
+    done
+}
+
+# start_xvfb [XVFB-ARGS...]: start Xvfb on a display it picks itself (-displayfd), export
+# DISPLAY, and stop it when the test ends. Skips when Xvfb is not installed.
+start_xvfb() {
+    command -v Xvfb >/dev/null || skip "Xvfb is not installed (package xvfb; scripts/setup-machine installs it)"
+    local fdfile="$TEST_TMP/.xvfb-display" i
+    Xvfb -displayfd 8 -screen 0 800x600x24 -nolisten tcp -br "$@" 8>"$fdfile" >"$TEST_TMP/xvfb.log" 2>&1 &
+    track_pid $!
+    for ((i = 0; i < 300; i++)); do
+        [[ -s "$fdfile" ]] && break
+        kill -0 $! 2>/dev/null || fail "Xvfb exited:"$'\n'"$(cat "$TEST_TMP/xvfb.log")"
+        sleep 0.1
+    done
+    [[ -s "$fdfile" ]] || fail "Xvfb did not announce its display:"$'\n'"$(cat "$TEST_TMP/xvfb.log")"
+    DISPLAY=":$(tr -dc '0-9' <"$fdfile")"
+    export DISPLAY
+    note "Xvfb on $DISPLAY"
+}
+
+# wait_for_window NAME: the id of the top-level window named NAME (xwininfo -root -tree),
+# once it appears; fails after a minute (a program starting, not a timing assertion).
+wait_for_window() {
+    local name=$1 i id
+    for ((i = 0; i < 600; i++)); do
+        id=$(xwininfo -root -tree 2>/dev/null | awk -v n="\"$name\":" '$2 == n { print $1; exit }')
+        if [[ -n "$id" ]]; then
+            printf '%s\n' "$id"
+            return 0
+        fi
+        sleep 0.1
+    done
+    fail "no window named '$name' appeared on $DISPLAY:"$'\n'"$(xwininfo -root -tree 2>&1 | head -n 40)"
+}
+
+# screenshot NAME: save the whole X screen as NAME.png among the test's artifacts, check
+# that it is not one flat colour, and print its path.
+screenshot() {
+    local png
+    png=$(artifact_path "$1.png")
+    import -display "$DISPLAY" -window root "$png" || fail "import could not take a screenshot of $DISPLAY"
+    local deviation
+    deviation=$(identify -format '%[fx:standard_deviation]' "$png")
+    note "screenshot: $png (standard deviation of its pixels: $deviation)" >&2
+    awk -v d="$deviation" 'BEGIN { exit !(d > 0) }' || fail "the screenshot $png is one flat colour: nothing was drawn"
+    printf '%s\n' "$png"
+}
+
+# start_session_bus [--address ADDRESS]: a D-Bus session bus of this test (dbus-daemon), as
+# DBUS_SESSION_BUS_ADDRESS; stopped when the test ends.
+start_session_bus() {
+    command -v dbus-daemon >/dev/null || skip "dbus-daemon is not installed (package dbus-daemon)"
+    local out
+    out=$(dbus-daemon --session --fork --print-address=1 --print-pid=1 "$@") || fail "dbus-daemon did not start"
+    DBUS_SESSION_BUS_ADDRESS=$(sed -n 1p <<<"$out")
+    export DBUS_SESSION_BUS_ADDRESS
+    track_pid "$(sed -n 2p <<<"$out")"
+    note "session bus: $DBUS_SESSION_BUS_ADDRESS"
+}

@@ -1,6 +1,7 @@
 #!/bin/bash
 # `run` gets its own pid namespace with a new /proc (only the sandbox's processes are
-# visible), and new user, mount, uts and ipc namespaces.
+# visible), and new user, mount and uts namespaces. The ipc namespace is the host's (X11's
+# MIT-SHM needs it) unless --isolate-ipc.
 . "$ITEST_DIR/lib.sh"
 
 sleep 300 &
@@ -46,7 +47,14 @@ for n in user mnt pid uts ipc; do
     host_ns=$(readlink "/proc/self/ns/$n")
     in_ns=$(sed -n "${i}p" <<<"$inside_ns")
     [[ "$in_ns" == "$n:["* ]] || fail "cannot read the $n namespace inside: '$in_ns'"
-    [[ "$in_ns" != "$host_ns" ]] || fail "run shares the host's $n namespace ($host_ns)"
+    if [[ $n == ipc ]]; then
+        assert_eq "$host_ns" "$in_ns" "run's ipc namespace (the host's by default)"
+    else
+        [[ "$in_ns" != "$host_ns" ]] || fail "run shares the host's $n namespace ($host_ns)"
+    fi
 done
+assert_exit 0 td run --isolate-ipc --exec readlink -- /proc/self/ns/ipc
+[[ "$OUT" == "ipc:["* && "$OUT" != "$(readlink /proc/self/ns/ipc)" ]] ||
+    fail "run --isolate-ipc shares the host's ipc namespace ($OUT)"
 
 kill "$host_sleep" 2>/dev/null || true

@@ -6,7 +6,7 @@
  * described on the command line as a list of typed setup operations, like bubblewrap:
  *
  *   trydeb-sandbox [--map root|user|full:SUBUID:SUBGID:COUNT] [--lock-shared FILE]
- *                  [--unshare-net] [--root DIR] [OPERATION...] [--chdir DIR]
+ *                  [--unshare-net] [--share-ipc] [--root DIR] [OPERATION...] [--chdir DIR]
  *                  [--drop-caps] [--die-with-parent] [--remove-after DIR]
  *                  [--pid-file FILE] -- PROGRAM [ARG...]
  *
@@ -20,15 +20,18 @@
  *   --symlink TARGET DEST           create a symlink
  *   --proc DEST                     mount a new procfs for the new PID namespace
  *
+ * --share-ipc keeps the caller's IPC namespace: X11's MIT-SHM hands the X server the id of
+ * a System V shared-memory segment, which a separate IPC namespace makes meaningless to it
+ * (BadAccess). Without the flag the sandbox gets an IPC namespace of its own.
  * --remove-after DIR removes DIR (a throwaway layer) once the sandbox has ended. Every
  * program gets a seccomp filter refusing the TIOCSTI and TIOCLINUX ioctls, with which it
  * could push keystrokes into the terminal it was started from.
  *
  * Process tree: this process stays outside (in the user namespace, but with the host's
  * mounts) as the waiter and returns the program's exit status (128+N for signal N); its
- * child, cloned into the new mount, PID, UTS, IPC (and network) namespaces, is PID 1, sets the
- * mounts up, forks the program and reaps orphans until the program exits, after which the
- * kernel kills anything the program left behind. Exit status 125 means the sandbox could
+ * child, cloned into new mount, PID and UTS namespaces (and IPC and network ones unless
+ * shared), is PID 1, sets the mounts up, forks the program and reaps orphans until the
+ * program exits, after which the kernel kills anything the program left behind. Exit status 125 means the sandbox could
  * not be set up (the message says which operation and path), 127/126 that the program
  * could not be found/executed, 5 that the environment lock is held by a writer.
  */
@@ -80,6 +83,7 @@ struct config {
     unsigned long subuid, subgid, count;
     const char *lock_file;
     int unshare_net;
+    int share_ipc;
     const char *root;
     const char *chdir_to;
     int drop_caps;
@@ -135,6 +139,8 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
             NEED(1); cfg->lock_file = argv[++i];
         } else if (strcmp(arg, "--unshare-net") == 0) {
             cfg->unshare_net = 1;
+        } else if (strcmp(arg, "--share-ipc") == 0) {
+            cfg->share_ipc = 1;
         } else if (strcmp(arg, "--root") == 0) {
             NEED(1); cfg->root = argv[++i];
         } else if (strcmp(arg, "--chdir") == 0) {
@@ -296,6 +302,9 @@ static void mkdirs(char *path, mode_t mode) {
 static void make_mount_point(char *target, const char *source) {
     struct stat st;
     if (source != NULL && stat(source, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        /* A file that is already there (a socket seen through an overlay) is the mount point:
+         * opening a socket fails with ENXIO. */
+        if (lstat(target, &st) == 0) return;
         char *slash = strrchr(target, '/');
         *slash = '\0';
         mkdirs(target, 0755);
@@ -697,7 +706,8 @@ int main(int argc, char **argv) {
     case MAP_USER: map_single(0); break;
     case MAP_NONE: usage("--map is required");
     }
-    int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC;
+    int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS;
+    if (!cfg.share_ipc) flags |= CLONE_NEWIPC;
     if (cfg.unshare_net) flags |= CLONE_NEWNET;
     int alive[2], status_pipe[2] = {-1, -1};
     if (pipe2(alive, O_CLOEXEC) < 0) die("pipe: %s", strerror(errno));
@@ -706,7 +716,8 @@ int main(int argc, char **argv) {
      * this waiter keeps the host's mounts (pivot_root moves every process of a mount
      * namespace) and can remove a throwaway layer once the sandbox is gone. */
     init_pid = (pid_t)syscall(SYS_clone, (unsigned long)flags | SIGCHLD, 0, 0, 0, 0);
-    if (init_pid < 0) die("cannot create mount/PID/UTS/IPC namespaces: %s", strerror(errno));
+    if (init_pid < 0)
+        die("cannot create mount/PID/UTS%s namespaces: %s", cfg.share_ipc ? "" : "/IPC", strerror(errno));
     if (init_pid == 0) {
         close(alive[1]);
         if (status_pipe[0] >= 0) close(status_pipe[0]);

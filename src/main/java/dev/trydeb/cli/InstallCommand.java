@@ -1,9 +1,12 @@
 package dev.trydeb.cli;
 
+import dev.trydeb.core.TrydebException;
 import dev.trydeb.env.InstallRequest;
 import dev.trydeb.env.InstallResult;
 import dev.trydeb.env.Installer;
+import dev.trydeb.env.MenuEntries;
 import dev.trydeb.env.Progress;
+import dev.trydeb.env.Warnings;
 import dev.trydeb.env.Workspace;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
                 + "that is kept only if everything succeeds. Maintainer scripts run as root inside the "
                 + "sandbox, without access to your home directory; services are never started. When the "
                 + "plan does more than you asked (dependencies, replacing a host package's version), it is "
-                + "shown and confirmed first."},
+                + "shown and confirmed first. The applications of the packages it installs are added to your menu (see 'trydeb export')."},
         mixinStandardHelpOptions = true)
 final class InstallCommand implements Callable<Integer> {
     @ParentCommand
@@ -56,8 +59,20 @@ final class InstallCommand implements Callable<Integer> {
                     System.console() != null && !change.json);
             InstallResult result = installer.install(new InstallRequest(parent.global.environment(), targets,
                     interactive, aptOptions));
+            MenuEntries menu = MenuEntries.forCurrentUser(workspace);
+            result.packageNames().forEach(name -> exportMenuEntries(menu, name, human));
             change.printJson(result);
         }
         return 0;
+    }
+
+    /** The package is installed whatever happens here: a menu problem is only a warning. */
+    private void exportMenuEntries(MenuEntries menu, String packageName, PrintStream out) {
+        Warnings warnings = Warnings.to(System.err);
+        try {
+            MenuExportOutput.print(packageName, menu.export(parent.global.environment(), packageName), out, warnings);
+        } catch (TrydebException e) {
+            warnings.warn("could not put " + packageName + " into your menu: " + e.getMessage());
+        }
     }
 }

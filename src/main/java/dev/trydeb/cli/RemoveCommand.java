@@ -2,6 +2,7 @@ package dev.trydeb.cli;
 
 import dev.trydeb.env.InstallResult;
 import dev.trydeb.env.Installer;
+import dev.trydeb.env.MenuEntries;
 import dev.trydeb.env.Progress;
 import dev.trydeb.env.RemoveRequest;
 import dev.trydeb.env.Workspace;
@@ -42,6 +43,7 @@ final class RemoveCommand implements Callable<Integer> {
                     change.prompt(human, parent.global.environment().value()), human,
                     System.console() != null && !change.json);
             InstallResult result = installer.remove(new RemoveRequest(parent.global.environment(), names, purge));
+            MenuEntries.forCurrentUser(workspace).unexportGone(parent.global.environment());
             change.printJson(result);
         }
         return 0;

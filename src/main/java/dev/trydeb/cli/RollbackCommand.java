@@ -1,5 +1,6 @@
 package dev.trydeb.cli;
 
+import dev.trydeb.env.MenuEntries;
 import dev.trydeb.env.Rollback;
 import dev.trydeb.env.Workspace;
 import dev.trydeb.store.TransactionRecord;
@@ -27,6 +28,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace workspace = Workspace.forCurrentUser()) {
             List<TransactionRecord> dropped = new Rollback(workspace).rollback(parent.global.environment(), steps);
+            MenuEntries.forCurrentUser(workspace).unexportGone(parent.global.environment());
             for (TransactionRecord tx : dropped) {
                 System.out.println("Rolled back transaction " + tx.id() + " (" + tx.kind() + " of " + tx.startedAt()
                         + ") in environment '" + parent.global.environment().value() + "'.");

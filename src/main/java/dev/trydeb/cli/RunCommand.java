@@ -2,6 +2,7 @@ package dev.trydeb.cli;
 
 import dev.trydeb.env.RunRequest;
 import dev.trydeb.env.Runner;
+import dev.trydeb.env.Warnings;
 import dev.trydeb.env.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,13 +20,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run",
         description = {"Run a package's program inside the environment, as you.", "",
-            "The program runs with your home directory, "
-                + "display and current directory (when inside home), in new user, mount, PID, UTS and IPC "
-                + "namespaces. The exit status is the program's. trydeb run hello                     the "
-                + "package's only program trydeb run hello -- --greeting=hi    with arguments trydeb run "
-                + "--exec NAME PKG           one of several programs of PKG trydeb run --exec ls -- -l /usr "
-                + "any command inside the environment trydeb run --ephemeral --diff-on-exit --exec "
-                + "./installer.sh see what a program would change, keep nothing"},
+            "The program runs with your home directory, current directory (when inside home) and "
+                + "desktop session (display, sound, session bus), in new user, mount, PID and UTS namespaces. "
+                + "The IPC namespace is the host's unless --isolate-ipc: X11's shared memory (MIT-SHM) needs it. "
+                + "A second run of an environment whose programs are running joins their sandbox. The exit "
+                + "status is the program's.",
+            "",
+            "  trydeb run hello                     the package's only program",
+            "  trydeb run hello -- --greeting=hi    with arguments",
+            "  trydeb run --exec NAME PKG           one of several programs of PKG",
+            "  trydeb run --exec ls -- -l /usr      any command inside the environment",
+            "  trydeb run --ephemeral --diff-on-exit --exec ./installer.sh",
+            "                                       see what a program would change, keep nothing"},
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -51,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "name a package to run, or a command with --exec");
         }
         try (Workspace workspace = Workspace.forCurrentUser()) {
-            return new Runner(workspace, new DiffOnExit(workspace)).run(new RunRequest(parent.global.environment(),
+            Runner runner = new Runner(workspace, new DiffOnExit(workspace), Warnings.to(System.err));
+            return runner.run(new RunRequest(parent.global.environment(),
                     split.packageName(), Optional.ofNullable(exec), split.arguments(), Path.of("").toAbsolutePath(),
                     runOptions.toOptions()));
         }

@@ -27,12 +27,24 @@ final class RunOptionsMixin {
         boolean noHome;
     }
 
-    @Option(names = "--no-network", description = "A network namespace with only the loopback interface.")
+    @Option(names = "--no-network", description = "A network namespace with only the loopback interface"
+            + " (this also cuts off a D-Bus session bus at an abstract address, and X displays over TCP).")
     boolean noNetwork;
+
+    @Option(names = "--isolate-ipc",
+            description = "An IPC namespace of its own: the program cannot reach your System V shared memory, semaphores"
+                    + " and message queues, but some X11 programs then fail (MIT-SHM gives BadAccess).")
+    boolean isolateIpc;
+
+    @Option(names = "--private-bus",
+            description = "Start the program on a D-Bus session bus of its own (dbus-run-session), so that it cannot"
+                    + " hand over to a copy already running on your desktop; desktop services on your bus"
+                    + " (notifications, keyring, portals) are then out of its reach.")
+    boolean privateBus;
 
     RunOptions toOptions() {
         RunOptions.Home mode = home.privateHome ? RunOptions.Home.PRIVATE
                 : home.noHome ? RunOptions.Home.NONE : RunOptions.Home.REAL;
-        return new RunOptions(ephemeral, diffOnExit, mode, !noNetwork);
+        return new RunOptions(ephemeral, diffOnExit, mode, !noNetwork, isolateIpc, privateBus);
     }
 }

@@ -2,6 +2,7 @@ package dev.trydeb.cli;
 
 import dev.trydeb.env.RunRequest;
 import dev.trydeb.env.Runner;
+import dev.trydeb.env.Warnings;
 import dev.trydeb.env.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ final class ShellCommand implements Callable<Integer> {
     public Integer call() {
         String shell = Optional.ofNullable(System.getenv("SHELL")).filter(s -> !s.isBlank()).orElse("/bin/sh");
         try (Workspace workspace = Workspace.forCurrentUser()) {
-            return new Runner(workspace, new DiffOnExit(workspace)).run(new RunRequest(parent.global.environment(),
+            Runner runner = new Runner(workspace, new DiffOnExit(workspace), Warnings.to(System.err));
+            return runner.run(new RunRequest(parent.global.environment(),
                     Optional.empty(), Optional.of(shell), arguments, Path.of("").toAbsolutePath(),
                     runOptions.toOptions()));
         }

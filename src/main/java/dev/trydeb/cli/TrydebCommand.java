@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
                 + "your trydeb store (~/.local/share/trydeb) changes."},
         subcommands = {InstallCommand.class, RemoveCommand.class, RollbackCommand.class, RunCommand.class,
             ShellCommand.class, ListCommand.class, InfoCommand.class, DiffCommand.class,
-            ResetCommand.class},
+            ResetCommand.class, ExportCommand.class, UnexportCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "0 ok; 1 the operation failed (e.g. dpkg); 2 bad input or usage; 3 this system cannot host a "

@@ -14,4 +14,9 @@ public record InstallResult(String environment, Optional<Long> transactionId, Li
         installed = List.copyOf(installed);
         removed = List.copyOf(removed);
     }
+
+    /** The names of the packages unpacked. */
+    public List<String> packageNames() {
+        return installed.stream().map(p -> p.split(" ", 2)[0]).toList();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.trydeb.env;
 
 import dev.trydeb.core.TrydebException;
+import dev.trydeb.desktop.ExportedFiles;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
@@ -9,7 +10,7 @@ import dev.trydeb.store.EnvironmentRecord;
 import java.nio.file.Files;
 import java.util.Optional;
 
-/** Throws an environment away: its layers, runtime changes and records. */
+/** Throws an environment away: its layers, runtime changes, records and menu entries. */
 public final class Resetter {
     private final Workspace workspace;
 
@@ -30,6 +31,7 @@ public final class Resetter {
         SandboxLauncher launcher = workspace.launcher();
         layout.createDirectories();
         try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, name.value())) {
+            new ExportedFiles(layout.menuExports()).removeAll();
             // Everything but the lock file first, so a concurrent trydeb keeps failing on the lock.
             launcher.removeTree(layout.layersDir(), workspace.installMapping());
             launcher.removeTree(layout.runtimeDir(), workspace.installMapping());

@@ -4,8 +4,11 @@ import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.HostUser;
 import dev.trydeb.core.TrydebException;
+import dev.trydeb.desktop.BusNames;
+import dev.trydeb.desktop.RunningCopies;
 import dev.trydeb.layer.EnvironmentLayers;
 import dev.trydeb.layer.GuestView;
+import dev.trydeb.sandbox.DesktopSession;
 import dev.trydeb.sandbox.HomeView;
 import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.sandbox.RunPlanRequest;
@@ -36,10 +39,12 @@ import java.util.UUID;
 public final class Runner {
     private final Workspace workspace;
     private final EphemeralDiff ephemeralDiff;
+    private final Warnings warnings;
 
-    public Runner(Workspace workspace, EphemeralDiff ephemeralDiff) {
+    public Runner(Workspace workspace, EphemeralDiff ephemeralDiff, Warnings warnings) {
         this.workspace = workspace;
         this.ephemeralDiff = ephemeralDiff;
+        this.warnings = warnings;
     }
 
     /** The program's exit status; without --diff-on-exit it does not return (the JVM becomes the sandbox). */
@@ -52,8 +57,22 @@ public final class Runner {
         EnvironmentRecord env = workspace.store().environment(envName);
         EnvironmentLayout layout = workspace.environment(request.environment());
         LayerStack committed = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
-        List<String> command = new ArrayList<>(programFor(request, env, committed));
+        Map<String, String> environment = environment(envName, options);
+        List<String> command = new ArrayList<>();
+        if (options.privateBus()) {
+            // dbus-run-session starts a bus inside the sandbox and points the program at it.
+            command.addAll(List.of("dbus-run-session", "--"));
+        }
+        GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(committed));
+        Optional<List<String>> packageFiles = request.packageName().map(name -> packageFiles(env, name));
+        command.addAll(programFor(request, packageFiles, view));
         command.addAll(request.arguments());
+        if (packageFiles.isPresent() && !options.privateBus()) {
+            new RunningCopies(warnings::warn).warnAbout(BusNames.of(packageFiles.get(), view), environment);
+        }
+        if (!options.network()) {
+            DesktopSession.lostWithoutNetwork(environment).forEach(warnings::warn);
+        }
         SandboxLauncher launcher = workspace.launcher();
 
         workspace.usableEnvironment(request.environment());
@@ -71,8 +90,9 @@ public final class Runner {
             }
             SandboxPlan plan = workspace.planner().run(new RunPlanRequest(layers, writable,
                     homeView(options.home(), user.home(), layout, throwaway), options.network(),
+                    !options.isolateIpc(), DesktopSession.existing(environment),
                     layout.mountPoint(), layout.lockFile(), workingDirectory(request.workingDirectory(), user.home()),
-                    options.diffOnExit() ? Optional.empty() : throwaway, command, environment(envName)));
+                    options.diffOnExit() ? Optional.empty() : throwaway, command, environment));
             if (throwaway.isEmpty()) {
                 plan = plan.joinableThrough(layout.sandboxPidFile());
             }
@@ -114,11 +134,11 @@ public final class Runner {
      * helper joins it), with its mounts and home view; options needing other mounts cannot.
      */
     private static void requireJoinable(RunningSandbox running, RunOptions options, String envName) {
-        if (options.ephemeral() || options.home() != RunOptions.Home.REAL || !options.network()) {
+        if (options.ephemeral() || options.home() != RunOptions.Home.REAL || !options.network() || options.isolateIpc()) {
             throw new TrydebException(ExitCode.BUSY, "environment '" + envName + "' already has programs running ("
-                    + String.join(", ", running.programs()) + "); --ephemeral, --private-home, --no-home and"
-                    + " --no-network apply to a new sandbox only: close them first, or run without those options"
-                    + " to join them");
+                    + String.join(", ", running.programs()) + "); --ephemeral, --private-home, --no-home,"
+                    + " --no-network and --isolate-ipc apply to a new sandbox only: close them first, or run without"
+                    + " those options to join them");
         }
     }
 
@@ -151,17 +171,19 @@ public final class Runner {
         }
     }
 
-    private List<String> programFor(RunRequest request, EnvironmentRecord env, LayerStack layers) {
+    private List<String> programFor(RunRequest request, Optional<List<String>> packageFiles, GuestView view) {
         if (request.packageName().isEmpty()) {
             return List.of(request.exec().orElseThrow(() ->
                     TrydebException.badInput("nothing to run: name a package, or a command with --exec COMMAND")));
         }
-        String name = request.packageName().get();
+        return ProgramResolver.resolve(request.packageName().get(), packageFiles.orElseThrow(), request.exec(), view);
+    }
+
+    private List<String> packageFiles(EnvironmentRecord env, String name) {
         PackageRecord pkg = workspace.store().findCurrentPackage(env.id(), name).orElseThrow(() ->
                 TrydebException.badInput("package '" + name + "' is not installed in environment '" + env.name()
                         + "'; 'trydeb list' shows what is"));
-        GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(layers));
-        return ProgramResolver.resolve(name, workspace.store().packageFiles(pkg.id()), request.exec(), view);
+        return workspace.store().packageFiles(pkg.id());
     }
 
     /** The caller's directory when it is inside home (the only host directory shown as is), else home. */
@@ -171,9 +193,13 @@ public final class Runner {
         return GuestPath.of(chosen.toString());
     }
 
-    private static Map<String, String> environment(String envName) {
+    /** The caller's whole environment, so that the desktop session's variables reach the program. */
+    private static Map<String, String> environment(String envName, RunOptions options) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("TRYDEB_ENV", envName);
+        if (options.privateBus()) {
+            env.remove("DBUS_SESSION_BUS_ADDRESS");
+        }
         return env;
     }
 }

@@ -8,8 +8,14 @@ import java.util.Optional;
 
 /**
  * What a run sandbox is made of: the layers below, where writes go, the home, the network,
- * and a throwaway layer to remove once the sandbox has ended (--ephemeral).
+ * the host's IPC namespace or a new one, the desktop session's paths to show, and a
+ * throwaway layer to remove once the sandbox has ended (--ephemeral).
  */
 public record RunPlanRequest(LayerStack layers, WritableLayer writable, HomeView home, boolean network,
-                             Path mountPoint, Path lockFile, GuestPath workingDirectory, Optional<Path> removeAfter,
-                             List<String> command, Map<String, String> environment) {}
+                             boolean shareIpc, List<SessionPath> session, Path mountPoint, Path lockFile,
+                             GuestPath workingDirectory, Optional<Path> removeAfter, List<String> command,
+                             Map<String, String> environment) {
+    public RunPlanRequest {
+        session = List.copyOf(session);
+    }
+}

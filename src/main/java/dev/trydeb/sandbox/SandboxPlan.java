@@ -17,6 +17,7 @@ public record SandboxPlan(
         List<MountOp> operations,
         Optional<Path> sharedLock,
         boolean network,
+        boolean shareIpc,
         GuestPath workingDirectory,
         boolean dropCapabilities,
         Optional<Path> removeAfter,
@@ -26,10 +27,10 @@ public record SandboxPlan(
 
     /** A plan whose sandbox nothing can join (no pid file). */
     public SandboxPlan(UidMapping mapping, Path rootMountPoint, List<MountOp> operations, Optional<Path> sharedLock,
-                       boolean network, GuestPath workingDirectory, boolean dropCapabilities,
+                       boolean network, boolean shareIpc, GuestPath workingDirectory, boolean dropCapabilities,
                        Optional<Path> removeAfter, List<String> command, Map<String, String> environment) {
-        this(mapping, rootMountPoint, operations, sharedLock, network, workingDirectory, dropCapabilities, removeAfter,
-                command, environment, Optional.empty());
+        this(mapping, rootMountPoint, operations, sharedLock, network, shareIpc, workingDirectory, dropCapabilities,
+                removeAfter, command, environment, Optional.empty());
     }
 
     /**
@@ -37,7 +38,7 @@ public record SandboxPlan(
      * the program in it instead; otherwise it records this sandbox there.
      */
     public SandboxPlan joinableThrough(Path file) {
-        return new SandboxPlan(mapping, rootMountPoint, operations, sharedLock, network, workingDirectory,
+        return new SandboxPlan(mapping, rootMountPoint, operations, sharedLock, network, shareIpc, workingDirectory,
                 dropCapabilities, removeAfter, command, environment, Optional.of(file));
     }
 
@@ -48,6 +49,14 @@ public record SandboxPlan(
         if (command.isEmpty()) {
             throw new IllegalArgumentException("a sandbox needs a command");
         }
+    }
+
+    /** A sandbox with an IPC namespace of its own, as install sandboxes have. */
+    public SandboxPlan(UidMapping mapping, Path rootMountPoint, List<MountOp> operations, Optional<Path> sharedLock,
+                       boolean network, GuestPath workingDirectory, boolean dropCapabilities, Optional<Path> removeAfter,
+                       List<String> command, Map<String, String> environment) {
+        this(mapping, rootMountPoint, operations, sharedLock, network, false, workingDirectory, dropCapabilities,
+                removeAfter, command, environment);
     }
 
     /** The helper's arguments after its own path (argv[1..]). */
@@ -61,6 +70,9 @@ public record SandboxPlan(
         });
         if (!network) {
             args.add("--unshare-net");
+        }
+        if (shareIpc) {
+            args.add("--share-ipc");
         }
         args.add("--root");
         args.add(rootMountPoint.toString());

@@ -67,9 +67,10 @@ public final class SandboxPlanner {
         if (!(home instanceof HomeView.Empty && storeRoot.startsWith(home.home()))) {
             ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
         }
+        ops.addAll(SessionBinds.missing(ops, host.path(), storeRoot, request.session()));
         return new SandboxPlan(new UidMapping.CurrentUser(), request.mountPoint(), ops, Optional.of(request.lockFile()),
-                request.network(), request.workingDirectory(), true, request.removeAfter(), request.command(),
-                request.environment());
+                request.network(), request.shareIpc(), request.workingDirectory(), true, request.removeAfter(),
+                request.command(), request.environment());
     }
 
     private List<MountOp> topLevel(LayerStack layers, WritableLayer writable, Set<String> touched, boolean runMode) {

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * envs/NAME/home/upper, work       the private home (--private-home)
  * envs/NAME/ephemeral/ID/          throwaway layers of --ephemeral runs
  * envs/NAME/root/                  empty; the sandbox mounts its new root tmpfs here
+ * envs/NAME/menu-exports.json      the menu entries and icons exported to the user's data directory
  * </pre>
  * Pure path arithmetic apart from {@link #createDirectories()} and {@link #layerDirIds()}.
  */
@@ -107,6 +108,11 @@ public final class EnvironmentLayout {
 
     public Path mountPoint() {
         return dir.resolve("root");
+    }
+
+    /** The record of the files exported to the user's menu (dev.trydeb.desktop.ExportedFiles). */
+    public Path menuExports() {
+        return dir.resolve("menu-exports.json");
     }
 
     /**

@@ -45,8 +45,13 @@ class SandboxPlannerTest {
     }
 
     private SandboxPlan run(HomeView home, boolean network, Optional<Path> removeAfter) {
-        return planner.run(new RunPlanRequest(TWO_LAYERS, TARGET, home, network, Path.of("/s/root"), Path.of("/s/lock"),
-                GuestPath.of("/home/u/src"), removeAfter, List.of("hello"), Map.of("DISPLAY", ":0")));
+        return run(home, network, removeAfter, true, List.of());
+    }
+
+    private SandboxPlan run(HomeView home, boolean network, Optional<Path> removeAfter, boolean shareIpc,
+                            List<SessionPath> session) {
+        return planner.run(new RunPlanRequest(TWO_LAYERS, TARGET, home, network, shareIpc, session, Path.of("/s/root"),
+                Path.of("/s/lock"), GuestPath.of("/home/u/src"), removeAfter, List.of("hello"), Map.of("DISPLAY", ":0")));
     }
 
     private static Optional<MountOp> opAt(SandboxPlan plan, String dest) {
@@ -181,10 +186,76 @@ class SandboxPlannerTest {
     @Test
     void helperArguments_runPlan_inHelperSyntax() {
         List<String> args = run().helperArguments();
-        assertEquals(List.of("--map", "user", "--lock-shared", "/s/lock", "--root", "/s/root"), args.subList(0, 6));
+        assertEquals(List.of("--map", "user", "--lock-shared", "/s/lock", "--share-ipc", "--root", "/s/root"),
+                args.subList(0, 7));
         assertEquals(List.of("--chdir", "/home/u/src", "--drop-caps", "--", "hello"), args.subList(args.size() - 5, args.size()));
         int overlay = args.indexOf("--overlay");
         assertEquals(List.of("--overlay", "/s/layers/1/upper/etc:/etc", "/s/layers/3/upper/etc", "/s/layers/3/work/etc", "/etc"),
                 args.subList(overlay, overlay + 5));
+    }
+
+    @Test
+    void helperArguments_ipc_sharedInRunUnlessIsolatedNeverInInstall() {
+        assertTrue(run().helperArguments().contains("--share-ipc"));
+        assertFalse(run(new HomeView.Real(HOME), true, Optional.empty(), false, List.of()).helperArguments()
+                .contains("--share-ipc"));
+        assertFalse(install().helperArguments().contains("--share-ipc"));
+    }
+
+    private static SessionPath socket(String path) {
+        return new SessionPath(Path.of(path), SessionPath.Kind.SOCKET, "TEST");
+    }
+
+    private static SessionPath file(String path) {
+        return new SessionPath(Path.of(path), SessionPath.Kind.FILE, "TEST");
+    }
+
+    private List<MountOp> sessionBinds(HomeView home, SessionPath... session) {
+        List<MountOp> withSession = run(home, true, Optional.empty(), true, List.of(session)).operations();
+        List<MountOp> without = run(home, true, Optional.empty()).operations();
+        assertEquals(without, withSession.subList(0, without.size()), "session binds come after every other mount");
+        return withSession.subList(without.size(), withSession.size());
+    }
+
+    @Test
+    void run_sessionPathsInPrivateTmp_boundAtTheirPathFilesReadOnly() {
+        assertEquals(List.of(new MountOp.Bind(Path.of("/tmp/dbus-abc"), GuestPath.of("/tmp/dbus-abc"), false),
+                        new MountOp.Bind(Path.of("/tmp/xauth_x"), GuestPath.of("/tmp/xauth_x"), true)),
+                sessionBinds(new HomeView.Real(HOME), file("/tmp/xauth_x"), socket("/tmp/dbus-abc")));
+    }
+
+    @Test
+    void run_sessionPathsTheSandboxShows_notBoundAgain() {
+        assertEquals(List.of(), sessionBinds(new HomeView.Real(HOME), socket("/run/user/1000/wayland-0"),
+                file("/home/u/.Xauthority"), socket("/home/u/.pulse-socket"), file("/etc/xdg/thing")));
+    }
+
+    @Test
+    void run_sessionPathsInAnEmptyHome_bound() {
+        assertEquals(List.of(new MountOp.Bind(Path.of("/home/u/.Xauthority"), GuestPath.of("/home/u/.Xauthority"), true)),
+                sessionBinds(new HomeView.Empty(HOME), file("/home/u/.Xauthority")));
+    }
+
+    @Test
+    void run_socketsBehindAnOverlay_boundFilesNot() {
+        Path layer = Path.of("/s/home");
+        HomeView cow = new HomeView.Private(HOME, layer.resolve("upper"), layer.resolve("work"));
+        assertEquals(List.of(new MountOp.Bind(Path.of("/home/u/.sock"), GuestPath.of("/home/u/.sock"), false)),
+                sessionBinds(cow, file("/home/u/.Xauthority"), socket("/home/u/.sock")));
+        assertEquals(List.of(new MountOp.Bind(Path.of("/var/run-socket"), GuestPath.of("/var/run-socket"), false)),
+                sessionBinds(new HomeView.Real(HOME), socket("/var/run-socket")));
+    }
+
+    @Test
+    void run_sessionPathsInOtherHomesOrTheStore_otherHomesBoundStoreNever() {
+        assertEquals(List.of(new MountOp.Bind(Path.of("/home/other/.Xauthority"), GuestPath.of("/home/other/.Xauthority"), true)),
+                sessionBinds(new HomeView.Real(HOME), file("/home/other/.Xauthority"), socket(STORE + "/sock")));
+    }
+
+    @Test
+    void run_socketInsideABoundSessionDirectory_notBoundAgain() {
+        SessionPath runtime = new SessionPath(Path.of("/tmp/runtime-u"), SessionPath.Kind.DIRECTORY, "XDG_RUNTIME_DIR");
+        assertEquals(List.of(new MountOp.Bind(Path.of("/tmp/runtime-u"), GuestPath.of("/tmp/runtime-u"), false)),
+                sessionBinds(new HomeView.Real(HOME), socket("/tmp/runtime-u/wayland-0"), runtime));
     }
 }

@@ -1,0 +1,110 @@
+package dev.trydeb.desktop;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trydeb.core.ErrorText;
+import dev.trydeb.core.TrydebException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The record of what an environment exported to the user's menu: for each package, the
+ * files trydeb wrote outside its store (menu entries and icons). A small JSON file in the
+ * environment's directory, replaced atomically; only files it lists are ever removed.
+ */
+public final class ExportedFiles {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path recordFile;
+
+    public ExportedFiles(Path recordFile) {
+        this.recordFile = recordFile;
+    }
+
+    /** Package name to the files it exported, sorted by package. */
+    public Map<String, List<Path>> read() {
+        Map<String, List<String>> raw;
+        try {
+            raw = JSON.readValue(Files.readAllBytes(recordFile), new TypeReference<TreeMap<String, List<String>>>() {});
+        } catch (NoSuchFileException e) {
+            return new TreeMap<>();
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot read the record of menu entries " + recordFile + ": "
+                    + ErrorText.describe(e) + "; remove it and run 'trydeb export PACKAGE' again");
+        }
+        Map<String, List<Path>> record = new TreeMap<>();
+        raw.forEach((pkg, files) -> record.put(pkg, files.stream().map(Path::of).toList()));
+        return record;
+    }
+
+    /** Whether some package of this environment exported {@code file}. */
+    public boolean owns(Path file) {
+        return read().values().stream().anyMatch(files -> files.contains(file));
+    }
+
+    /** Records {@code files} as the package's exports (none: forgets the package). */
+    public void put(String packageName, List<Path> files) {
+        Map<String, List<Path>> record = read();
+        if (record.getOrDefault(packageName, List.of()).equals(files)) {
+            return; // most packages have no menu entries: no record file for them
+        }
+        if (files.isEmpty()) {
+            record.remove(packageName);
+        } else {
+            record.put(packageName, List.copyOf(files));
+        }
+        write(record);
+    }
+
+    /** Deletes the package's exported files and forgets them; returns the files deleted. */
+    public List<Path> remove(String packageName) {
+        List<Path> files = read().getOrDefault(packageName, List.of());
+        List<Path> deleted = delete(files);
+        put(packageName, List.of());
+        return deleted;
+    }
+
+    /** Deletes every exported file of the environment and the record itself. */
+    public void removeAll() {
+        read().values().forEach(ExportedFiles::delete);
+        try {
+            Files.deleteIfExists(recordFile);
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot remove " + recordFile + ": " + ErrorText.describe(e));
+        }
+    }
+
+    private static List<Path> delete(List<Path> files) {
+        List<Path> deleted = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                if (Files.deleteIfExists(file)) {
+                    deleted.add(file);
+                }
+            } catch (IOException e) {
+                throw TrydebException.failure("cannot remove the exported file " + file + ": " + ErrorText.describe(e));
+            }
+        }
+        return deleted;
+    }
+
+    private void write(Map<String, List<Path>> record) {
+        Map<String, List<String>> raw = new TreeMap<>();
+        record.forEach((pkg, files) -> raw.put(pkg, files.stream().map(Path::toString).toList()));
+        Path temp = recordFile.resolveSibling(recordFile.getFileName() + ".tmp");
+        try {
+            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw));
+            Files.move(temp, recordFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot write the record of menu entries " + recordFile + ": "
+                    + ErrorText.describe(e));
+        }
+    }
+}
