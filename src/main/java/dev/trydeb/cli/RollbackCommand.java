@@ -28,7 +28,9 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace workspace = Workspace.forCurrentUser()) {
             List<TransactionRecord> dropped = new Rollback(workspace).rollback(parent.global.environment(), steps);
-            MenuEntries.forCurrentUser(workspace).unexportGone(parent.global.environment());
+            MenuEntries menu = MenuEntries.forCurrentUser(workspace);
+            menu.unexportGone(parent.global.environment());
+            menu.exportMissing(parent.global.environment());
             for (TransactionRecord tx : dropped) {
                 System.out.println("Rolled back transaction " + tx.id() + " (" + tx.kind() + " of " + tx.startedAt()
                         + ") in environment '" + parent.global.environment().value() + "'.");

@@ -71,6 +71,15 @@ public final class MenuEntries {
         return removed;
     }
 
+    /** Exports the entries of current packages that have none recorded (after a rollback brought them back). */
+    public void exportMissing(EnvironmentName name) {
+        ExportedFiles exported = new ExportedFiles(workspace.environment(name).menuExports());
+        Set<String> done = exported.read().keySet();
+        workspace.store().findEnvironment(name.value()).ifPresent(env -> workspace.store().currentPackages(env.id())
+                .stream().map(PackageRecord::name).filter(pkg -> !done.contains(pkg))
+                .forEach(pkg -> export(name, pkg)));
+    }
+
     private static TrydebException notInstalled(String packageName, EnvironmentName name) {
         return TrydebException.badInput("package '" + packageName + "' is not installed in environment '" + name.value()
                 + "'; 'trydeb list' shows what is");
