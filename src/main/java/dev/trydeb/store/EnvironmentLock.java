@@ -114,13 +114,14 @@ public final class EnvironmentLock implements AutoCloseable {
     }
 
     private static TrydebException busy(Path file, String envName) {
-        String programs = RunningSandbox.find(file.getParent())
+        String why = RunningSandbox.find(file.getParent())
                 .map(RunningSandbox::programs)
                 .filter(names -> !names.isEmpty())
-                .map(names -> "programs are running in it (" + String.join(", ", names) + ")")
-                .orElse("another trydeb is installing into it or a program is running in it");
-        return new TrydebException(ExitCode.BUSY, "environment '" + envName + "' is in use: " + programs
-                + " (lock " + file + "); try again when they have finished");
+                .map(names -> "programs are running in it (" + String.join(", ", names) + ") (lock " + file
+                        + "); try again when they have finished")
+                .orElse("another trydeb is installing into it or a program is running in it (lock " + file
+                        + "); try again when it has finished");
+        return new TrydebException(ExitCode.BUSY, "environment '" + envName + "' is in use: " + why);
     }
 
     private static void closeQuietly(FileChannel channel) {
