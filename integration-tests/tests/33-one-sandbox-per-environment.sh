@@ -10,7 +10,7 @@ marker="$HOME/.trydeb-itest-$TEST_NAME-$$"
 on_exit "rm -f '$marker' '$marker-ready'"
 ready="$marker-ready"  # in the home: the sandbox's /tmp is its own
 
-"$TRYDEB" run --exec sh -- -c "echo from-first > /tmp/shared; touch '$ready'; sleep 3; exit 3" \
+"$TRYDEB" run --exec sh -- -c "echo from-first > /tmp/shared; touch '$ready'; sleep 8; exit 3" \
     >"$TEST_TMP/first.out" 2>"$TEST_TMP/first.err" &
 first=$!
 track_pid "$first"
@@ -20,10 +20,10 @@ for _ in $(seq 1 300); do [[ -e "$ready" ]] && break; sleep 0.1; done
 assert_exit 0 td run --exec sh -- -c 'cat /tmp/shared; echo from-second > /tmp/second'
 assert_eq "from-first" "$OUT" "the second program does not see the first one's /tmp"
 
-"$TRYDEB" run --exec sh -- -c "sleep 6; cat /tmp/second > '$marker'" >"$TEST_TMP/third.out" 2>"$TEST_TMP/third.err" &
+"$TRYDEB" run --exec sh -- -c "sleep 14; cat /tmp/second > '$marker'" >"$TEST_TMP/third.out" 2>"$TEST_TMP/third.err" &
 third=$!
 track_pid "$third"
-sleep 1
+sleep 2
 
 assert_exit 5 td reset
 assert_one_line_error "sleep"

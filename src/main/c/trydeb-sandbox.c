@@ -541,27 +541,39 @@ static void exec_program(const struct config *cfg) {
     _exit(err == ENOENT ? 127 : 126);
 }
 
-/* Whether any process but PID 1 is left in this PID namespace (our /proc shows only it). */
-static int others_alive(void) {
+/* Whether a program started with --join still runs: its parent, the joining helper, is
+ * outside this PID namespace, so it shows PPid 0 here. Daemons the programs left behind
+ * are reparented to PID 1 (PPid 1) and do not keep the sandbox alive. */
+static int joined_alive(void) {
     DIR *proc = opendir("/proc");
     if (!proc) return 0;
     int found = 0;
     struct dirent *e;
     while (!found && (e = readdir(proc)) != NULL) {
-        char *end;
+        char *end, path[300], line[128];
         long pid = strtol(e->d_name, &end, 10);
-        if (*end == '\0' && pid > 1) found = 1;
+        if (*end != '\0' || pid <= 1) continue;
+        snprintf(path, sizeof path, "/proc/%ld/status", pid);
+        FILE *f = fopen(path, "re");
+        if (!f) continue;
+        while (fgets(line, sizeof line, f))
+            if (strncmp(line, "PPid:", 5) == 0) {
+                found = atol(line + 5) == 0;
+                break;
+            }
+        fclose(f);
     }
     closedir(proc);
     return found;
 }
 
 /* After the first program exited: reap whatever is reparented to us, and end when the last
- * joined program has. The first caller has its status already and is gone. */
+ * joined program has (the kernel then kills any daemon left). The first caller has its
+ * status already and is gone. */
 static void linger_while_joined(void) {
     for (;;) {
         while (waitpid(-1, NULL, WNOHANG) > 0) {}
-        if (!others_alive()) return;
+        if (!joined_alive()) return;
         struct timespec pause = {.tv_sec = 0, .tv_nsec = 200 * 1000 * 1000};
         nanosleep(&pause, NULL);
     }
@@ -599,7 +611,7 @@ static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd
         /* Returning ends PID 1, and the kernel then kills whatever the program left behind:
          * so it does unless programs started with --join still run. Then it tells the first
          * caller its status, outlives it (no more PDEATHSIG), and ends with the last one. */
-        if (status_fd < 0 || !others_alive()) return code;
+        if (status_fd < 0 || !joined_alive()) return code;
         if (prctl(PR_SET_PDEATHSIG, 0) < 0) return code;
         if (write(status_fd, &code, sizeof code) != (ssize_t)sizeof code) return code;
         close(status_fd);
@@ -648,7 +660,10 @@ static long running_sandbox(const char *file) {
     return strcmp(ns, recorded) == 0 ? pid : 0;
 }
 
-/* Enters the namespaces and root of the running sandbox whose PID 1 is pid. */
+#define JOIN_GONE (-1)
+
+/* Enters the namespaces and root of the running sandbox whose PID 1 is pid. Returns
+ * JOIN_GONE, having changed nothing, if the sandbox ended before it could be entered. */
 static int join_main(const struct config *cfg, long pid) {
     char path[64];
     /* Read and open everything first: after setns(mnt), /proc is the sandbox's. */
@@ -665,10 +680,18 @@ static int join_main(const struct config *cfg, long pid) {
          * host's network namespace, owned by the host's user namespace). */
         same[k] = a > 0 && a == b && memcmp(mine, theirs, (size_t)a) == 0;
         fds[k] = open(path, O_RDONLY | O_CLOEXEC);
+        if (fds[k] < 0 && (errno == ENOENT || errno == ESRCH)) {
+            while (k-- > 0) close(fds[k]);
+            return JOIN_GONE;
+        }
         if (fds[k] < 0) die("open %s: %s", path, strerror(errno));
     }
     snprintf(path, sizeof path, "/proc/%ld/root", pid);
     int root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root < 0 && (errno == ENOENT || errno == ESRCH)) {
+        for (int k = 0; k < 6; k++) close(fds[k]);
+        return JOIN_GONE;
+    }
     if (root < 0) die("open %s: %s", path, strerror(errno));
     for (int k = 0; k < 6; k++) {
         if (!same[k] && setns(fds[k], kinds[k].type) < 0)
@@ -698,7 +721,11 @@ int main(int argc, char **argv) {
     if (cfg.lock_file) take_shared_lock(cfg.lock_file);
     if (cfg.pid_file) {
         long running = running_sandbox(cfg.pid_file);
-        if (running) return join_main(&cfg, running);
+        if (running) {
+            int joined = join_main(&cfg, running);
+            if (joined != JOIN_GONE) return joined;
+            /* It ended meanwhile (and its namespaces with it): build a sandbox of our own. */
+        }
     }
     switch (cfg.map) {
     case MAP_FULL: map_full(&cfg); break;

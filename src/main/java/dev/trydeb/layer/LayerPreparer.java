@@ -27,7 +27,7 @@ import java.util.TreeSet;
 public final class LayerPreparer {
     /** Directories dpkg and its triggers write into, besides the package's own. */
     static final List<String> STATE_DIRECTORIES = List.of(
-            "/etc", "/etc/alternatives", "/var/lib/dpkg/info", "/var/lib/dpkg/updates",
+            "/etc", "/etc/alternatives", "/var/lib/dpkg/info",
             "/var/lib/dpkg/triggers", "/var/lib/dpkg/alternatives", "/var/log/apt", "/var/backups",
             "/var/cache/debconf", "/var/cache/apt/archives", "/var/lib/apt/lists",
             // apt chmods it on every run, which only its owner may do, even to the same mode.
@@ -77,6 +77,12 @@ public final class LayerPreparer {
     /** apt's download directories are root-only on the host; an opaque empty one replaces each. */
     static final List<String> PRIVATE_DIRECTORIES = List.of(
             "/var/cache/apt/archives/partial", "/var/lib/apt/lists/partial");
+
+    /**
+     * dpkg's journal of the host's own run in progress (updates/tmp.i, root's) must neither
+     * be replayed into the environment nor block dpkg inside: an opaque empty one, always.
+     */
+    static final String DPKG_UPDATES = "/var/lib/dpkg/updates";
 
     private final GuestView view;
     private final WritableLayer target;
@@ -134,6 +140,7 @@ public final class LayerPreparer {
             for (String dir : PRIVATE_DIRECTORIES) {
                 preparePrivateDirectory(GuestPath.of(dir));
             }
+            prepareOpaqueDirectory(GuestPath.of(DPKG_UPDATES));
         } catch (IOException e) {
             throw TrydebException.failure("cannot prepare the new layer in " + target.upper() + ": " + ErrorText.describe(e), e);
         }
@@ -239,6 +246,16 @@ public final class LayerPreparer {
             Files.setAttribute(created, "unix:mode", 0700);
             OverlayMarks.markOpaque(created);
         }
+    }
+
+    private void prepareOpaqueDirectory(GuestPath dir) throws IOException {
+        prepareDirectory(dir.parent());
+        Path created = upper(dir);
+        if (!Files.isDirectory(created, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(created);
+            Files.setAttribute(created, "unix:mode", 0755);
+        }
+        OverlayMarks.markOpaque(created);
     }
 
     private static void copyDirectory(Path hostDir, Path upperDir) throws IOException {
