@@ -437,7 +437,8 @@ attr_scripts() { printf 'maintainer scripts of %s (transaction %s)' "$1" "$2"; }
 # lines give nothing; a line not of the form "LABEL  PATH  (ATTRIBUTION)" comes out as
 # "?<TAB>the line". Paths are taken to hold no white space (the tests' paths do not).
 diff_changes() {
-    printf '%s\n' "$1" | sed -nE '/^Suspicious:[[:space:]]*$/q
+    # No early 'q': sed must read all its input, or printf may die of SIGPIPE (pipefail: 141).
+    printf '%s\n' "$1" | sed -nE '/^Suspicious:[[:space:]]*$/,$d
         /^[[:space:]]*$/d
         /^no changes[[:space:]]*$/d
         s/^([a-z-]+)[[:space:]]+(\/[^[:space:]]*)[[:space:]]+\((.*)\)[[:space:]]*$/\1\t\2\t\3/p
