@@ -486,7 +486,7 @@ assert_diff_format() {
     [[ -z "$dups" ]] || fail "paths listed more than once by trydeb diff:"$'\n'"$dups"$'\n'"--- whole output:"$'\n'"$text"
     if grep -q '^Suspicious:' <<<"$text"; then
         # the block follows a blank line
-        grep -B1 '^Suspicious:' <<<"$text" | head -n 1 | grep -q '^$' ||
+        [[ -z "$(grep -B1 '^Suspicious:' <<<"$text" | sed -n 1p)" ]] ||
             fail "no blank line before 'Suspicious:':"$'\n'"$text"
         susp=$(diff_suspicious "$text")
         bad=$(awk -F'\t' '$1 == "?" { print $2 }' <<<"$susp")
