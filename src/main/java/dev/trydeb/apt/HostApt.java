@@ -66,8 +66,9 @@ public final class HostApt {
         if (packageVersions.isEmpty()) {
             return sizes;
         }
-        List<String> command = new ArrayList<>(List.of("apt-cache", "-o", "Dir::State::status=" + status,
-                "-o", "Dir::Cache::pkgcache=", "-o", "Dir::Cache::srcpkgcache=", "show", "--no-all-versions"));
+        List<String> command = new ArrayList<>(List.of("apt-cache"));
+        command.addAll(sharedOptions());
+        command.addAll(List.of("show", "--no-all-versions"));
         command.addAll(packageVersions);
         Result result = run(command, CAPTURE);
         for (String stanza : result.output.split("\n\n")) {
@@ -113,16 +114,21 @@ public final class HostApt {
     }
 
     private List<String> command(String verb, List<String> extraOptions) {
-        List<String> command = new ArrayList<>(List.of("apt-get",
-                "-o", "Dir::State::status=" + status,
-                "-o", "Dir::Cache::archives=" + archives() + "/",
-                // The host's caches are root's; apt rebuilds them in memory instead.
-                "-o", "Dir::Cache::pkgcache=", "-o", "Dir::Cache::srcpkgcache=",
+        List<String> command = new ArrayList<>(List.of("apt-get"));
+        command.addAll(sharedOptions());
+        command.addAll(List.of("-o", "Dir::Cache::archives=" + archives() + "/",
                 // The host's locks guard the host's dpkg database, which this never writes.
                 "-o", "Debug::NoLocking=1"));
         command.addAll(extraOptions);
         command.add(verb);
         return command;
+    }
+
+    /** What apt-get and apt-cache both need: the environment's status, and no cache file of the host's. */
+    private List<String> sharedOptions() {
+        return List.of("-o", "Dir::State::status=" + status,
+                // The host's caches are root's; apt rebuilds them in memory instead.
+                "-o", "Dir::Cache::pkgcache=", "-o", "Dir::Cache::srcpkgcache=");
     }
 
     private record Result(int status, String output) {}

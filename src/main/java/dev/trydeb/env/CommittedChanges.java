@@ -3,6 +3,7 @@ package dev.trydeb.env;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.deb.DebPackage;
+import dev.trydeb.deb.DpkgFileList;
 import dev.trydeb.state.MergedState;
 import dev.trydeb.state.StateChanges;
 import dev.trydeb.state.StatusFile;
@@ -94,13 +95,12 @@ final class CommittedChanges {
 
     /** dpkg's list of the package's paths, from the layer it just wrote. */
     private static List<String> fileList(Path upper, String name, String architecture) {
-        for (String candidate : List.of(name + ":" + architecture + ".list", name + ".list")) {
-            Path list = upper.resolve("var/lib/dpkg/info").resolve(candidate);
+        Path info = upper.resolve(DpkgFileList.INFO_DIRECTORY.substring(1));
+        for (String candidate : DpkgFileList.candidateNames(name, architecture)) {
+            Path list = info.resolve(candidate);
             if (Files.isRegularFile(list)) {
                 try {
-                    return Files.readAllLines(list, StatusFile.CHARSET).stream()
-                            .filter(line -> line.startsWith("/") && !line.equals("/."))
-                            .toList();
+                    return DpkgFileList.read(list);
                 } catch (IOException e) {
                     throw TrydebException.failure("cannot read " + list + ": " + ErrorText.describe(e), e);
                 }

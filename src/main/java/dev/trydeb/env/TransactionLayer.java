@@ -5,15 +5,14 @@ import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.deb.DataEntry;
 import dev.trydeb.deb.DebPackage;
+import dev.trydeb.deb.DpkgFileList;
 import dev.trydeb.deb.Relations;
 import dev.trydeb.layer.EnvironmentLayers;
 import dev.trydeb.layer.GuestView;
 import dev.trydeb.layer.LayerPreparer;
 import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.sandbox.WritableLayer;
-import dev.trydeb.state.StatusFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,30 +71,23 @@ final class TransactionLayer {
 
     /** The paths dpkg's database lists for an installed package, as the environment sees them. */
     private List<GuestPath> ownedPaths(String name, String architecture) {
-        List<String> candidates = new ArrayList<>();
-        if (!architecture.isEmpty()) {
-            candidates.add(name + ":" + architecture + ".list");
-        }
-        candidates.add(name + ".list");
-        for (String candidate : candidates) {
-            Optional<GuestView.Found> found = view.lookup(GuestPath.of("/var/lib/dpkg/info/" + candidate));
+        for (String candidate : DpkgFileList.candidateNames(name, architecture)) {
+            Optional<GuestView.Found> found = view.lookup(GuestPath.of(DpkgFileList.INFO_DIRECTORY + "/" + candidate));
             if (found.isPresent()) {
-                return readList(found.get().hostPath());
+                return guestPaths(found.get().hostPath());
             }
         }
         return List.of();
     }
 
-    private static List<GuestPath> readList(Path list) {
+    private static List<GuestPath> guestPaths(Path list) {
         try {
             List<GuestPath> paths = new ArrayList<>();
-            for (String line : Files.readAllLines(list, StatusFile.CHARSET)) {
-                if (line.startsWith("/") && !line.equals("/.")) {
-                    try {
-                        paths.add(GuestPath.of(line));
-                    } catch (IllegalArgumentException notNormalized) {
-                        // dpkg lists normalized paths; anything else names nothing to prepare
-                    }
+            for (String line : DpkgFileList.read(list)) {
+                try {
+                    paths.add(GuestPath.of(line));
+                } catch (IllegalArgumentException notNormalized) {
+                    // dpkg lists normalized paths; anything else names nothing to prepare
                 }
             }
             return paths;
