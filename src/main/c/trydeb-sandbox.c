@@ -9,6 +9,7 @@
  *                  [--unshare-net] [--share-ipc] [--root DIR] [OPERATION...] [--chdir DIR]
  *                  [--drop-caps] [--die-with-parent] [--remove-after DIR]
  *                  [--pid-file FILE] -- PROGRAM [ARG...]
+ *   trydeb-sandbox --saved-run FILE LAUNCHER K WORD...   (the launcher's fast path, below)
  *
  * Operations, executed in order; DEST is a path inside the sandbox, resolved under the new
  * root DIR (a tmpfs) that becomes "/" by pivot_root once all operations have run:
@@ -265,19 +266,187 @@ static void map_single(int as_root) {
     write_file("/proc/self/gid_map", map);
 }
 
-static void take_shared_lock(const char *file) {
+/* Takes FILE's lock shared; 0, or -1 if a writer holds it. The descriptor stays open
+ * (close-on-exec) in this process for the sandbox's lifetime. */
+static int try_shared_lock(const char *file) {
     int fd = open(file, O_RDONLY | O_CLOEXEC);
     if (fd < 0) die("open lock %s: %s", file, strerror(errno));
     struct flock fl = {.l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0};
-    if (fcntl(fd, F_OFD_SETLK, &fl) < 0) {
-        if (errno == EAGAIN || errno == EACCES) {
-            fprintf(stderr, "trydeb: the environment is being changed by another trydeb process (lock %s); "
-                            "try again when it has finished\n", file);
-            _exit(EXIT_BUSY);
-        }
-        die("lock %s: %s", file, strerror(errno));
+    if (fcntl(fd, F_OFD_SETLK, &fl) == 0) return 0;
+    if (errno != EAGAIN && errno != EACCES) die("lock %s: %s", file, strerror(errno));
+    close(fd);
+    return -1;
+}
+
+static void take_shared_lock(const char *file) {
+    if (try_shared_lock(file) < 0) {
+        fprintf(stderr, "trydeb: the environment is being changed by another trydeb process (lock %s); "
+                        "try again when it has finished\n", file);
+        _exit(EXIT_BUSY);
     }
-    /* The descriptor stays open (close-on-exec) in this process for the sandbox's lifetime. */
+}
+
+/* ---- The fast path of 'trydeb run' -----------------------------------------------------
+ * For "trydeb [--env NAME] run PKG [[--] ARGS...]" whose plan an earlier run saved (FILE,
+ * format in SavedRun.java), bin/trydeb starts "trydeb-sandbox --saved-run FILE LAUNCHER K
+ * WORD...", WORD... being its own arguments and the last K of them the program's. The plan
+ * is used only while everything it was computed from is unchanged; otherwise, or if it
+ * cannot be read, the launcher starts again with TRYDEB_NO_FAST_RUN set and Java plans anew. */
+
+static const char *fallback_launcher;
+static char **fallback_argv;
+
+static void plan_with_java(void) __attribute__((noreturn));
+static void plan_with_java(void) {
+    setenv("TRYDEB_NO_FAST_RUN", "1", 1);
+    execv(fallback_launcher, fallback_argv);
+    die("cannot run %s: %s", fallback_launcher, strerror(errno));
+}
+
+static long long nanoseconds(struct timespec t) {
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* SavedRun.stamp: "DEV:INO:SIZE:MTIME_NS:CTIME_NS" of what PATH names, or "-". */
+static int stamp_matches(const char *path, const char *saved) {
+    struct stat st;
+    char now[160] = "-";
+    if (stat(path, &st) == 0)
+        snprintf(now, sizeof now, "%llu:%llu:%lld:%lld:%lld", (unsigned long long)st.st_dev,
+                 (unsigned long long)st.st_ino, (long long)st.st_size, nanoseconds(st.st_mtim),
+                 nanoseconds(st.st_ctim));
+    return strcmp(now, saved) == 0;
+}
+
+/* The real path and kind (f, d, o) a session path resolves to now, as DesktopSession sees it. */
+static int real_matches(const char *path, const char *saved_real, const char *saved_kind) {
+    char real[PATH_MAX];
+    struct stat st;
+    if (!realpath(path, real) || lstat(real, &st) < 0) return saved_real[0] == '\0';
+    const char *kind = S_ISREG(st.st_mode) ? "f" : S_ISDIR(st.st_mode) ? "d" : "o";
+    return strcmp(real, saved_real) == 0 && strcmp(kind, saved_kind) == 0;
+}
+
+static int env_matches(const char *name, const char *saved) {
+    const char *now = getenv(name);
+    return saved ? now && strcmp(now, saved) == 0 : now == NULL;
+}
+
+/* The caller's directory when inside home, else home: Runner.workingDirectory. */
+static const char *working_directory(const char *home) {
+    static char cwd[PATH_MAX];
+    size_t n = strlen(home);
+    if (!getcwd(cwd, sizeof cwd)) return home;
+    if (strcmp(home, "/") == 0 || (strncmp(cwd, home, n) == 0 && (cwd[n] == '\0' || cwd[n] == '/'))) return cwd;
+    return home;
+}
+
+/* The saved file, NUL-terminated fields in fields[0..*count). Any problem: NULL. */
+static char **read_fields(int fd, int *count) {
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != getuid() || (st.st_mode & 022) != 0
+        || st.st_size <= 0 || st.st_size > (16 << 20))
+        return NULL;
+    char *data = malloc((size_t)st.st_size);
+    if (!data) return NULL;
+    size_t got = 0;
+    while (got < (size_t)st.st_size) {
+        ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
+        if (n <= 0) return NULL;
+        got += (size_t)n;
+    }
+    if (data[got - 1] != '\0') return NULL;
+    int n = 0;
+    for (size_t i = 0; i < got; i++) n += data[i] == '\0';
+    char **fields = malloc(sizeof(char *) * (size_t)n);
+    if (!fields) return NULL;
+    fields[0] = data;
+    for (size_t i = 0, k = 1; i + 1 < got; i++)
+        if (data[i] == '\0') fields[k++] = data + i + 1;
+    *count = n;
+    return fields;
+}
+
+/* Builds cfg from the saved plan and takes the environment's lock, or hands back to Java. */
+static void load_saved_run(int argc, char **argv, struct config *cfg) {
+    if (argc < 5) usage("--saved-run FILE LAUNCHER K WORD...");
+    const char *file = argv[2];
+    char *end;
+    long k = strtol(argv[4], &end, 10);
+    if (*end != '\0' || k < 0 || k > argc - 5) usage("--saved-run: bad argument count");
+    fallback_launcher = argv[3];
+    argv[4] = argv[3];
+    fallback_argv = &argv[4]; /* the launcher, then its own arguments */
+    int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) plan_with_java();
+    int n = 0;
+    char **f = read_fields(fd, &n);
+    if (!f || strcmp(f[0], "trydeb-run-cache 1") != 0) plan_with_java();
+    const char *home = NULL, *set[16][2];
+    int n_set = 0, i = 1;
+#define FIELDS(c) do { if (i + (c) > n) plan_with_java(); } while (0)
+    while (i < n) {
+        const char *kind = f[i++];
+        if (strcmp(kind, "file") == 0) {
+            FIELDS(2);
+            if (!stamp_matches(f[i], f[i + 1])) plan_with_java();
+            i += 2;
+        } else if (strcmp(kind, "real") == 0) {
+            FIELDS(3);
+            if (!real_matches(f[i], f[i + 1], f[i + 2])) plan_with_java();
+            i += 3;
+        } else if (strcmp(kind, "env") == 0 || strcmp(kind, "unset") == 0) {
+            int has_value = kind[0] == 'e';
+            FIELDS(1 + has_value);
+            if (!env_matches(f[i], has_value ? f[i + 1] : NULL)) plan_with_java();
+            i += 1 + has_value;
+        } else if (strcmp(kind, "set") == 0) {
+            FIELDS(2);
+            if (n_set == 16) plan_with_java();
+            set[n_set][0] = f[i];
+            set[n_set++][1] = f[i + 1];
+            i += 2;
+        } else if (strcmp(kind, "launcher") == 0) {
+            FIELDS(1);
+            if (strcmp(f[i++], fallback_launcher) != 0) plan_with_java();
+        } else if (strcmp(kind, "helper") == 0) {
+            FIELDS(1);
+            /* A plan is only for the helper that trydeb's jar of that time went with. */
+            if (!stamp_matches("/proc/self/exe", f[i++])) plan_with_java();
+        } else if (strcmp(kind, "home") == 0) {
+            FIELDS(1);
+            home = f[i++];
+        } else if (strcmp(kind, "args") == 0) {
+            FIELDS(1);
+            long saved = strtol(f[i++], &end, 10);
+            if (*end != '\0' || saved <= 0 || saved != n - i || !home) plan_with_java();
+            char **words = malloc(sizeof(char *) * (size_t)(saved + k + 2));
+            if (!words) plan_with_java();
+            words[0] = argv[0];
+            memcpy(words + 1, f + i, sizeof(char *) * (size_t)saved);
+            memcpy(words + 1 + saved, argv + argc - k, sizeof(char *) * (size_t)k);
+            words[1 + saved + k] = NULL;
+            parse_args((int)(1 + saved + k), words, cfg);
+            i = n;
+        } else {
+            plan_with_java();
+        }
+    }
+#undef FIELDS
+    if (!cfg->argv || !cfg->lock_file) plan_with_java();
+    for (int o = 0; o < cfg->n_ops; o++) {
+        const struct op *op = &cfg->ops[o];
+        /* Java creates the writable directories before it starts the helper; reset deletes them. */
+        if (op->kind == OP_OVERLAY && (access(op->b, F_OK) < 0 || access(op->c, F_OK) < 0)) plan_with_java();
+    }
+    if (try_shared_lock(cfg->lock_file) < 0) plan_with_java(); /* Java explains who holds it */
+    /* Every exclusive lock of the environment deletes the saved plans: still linked under the
+     * shared lock means nothing changed the environment since the plan was saved. */
+    struct stat st;
+    if (fstat(fd, &st) < 0 || st.st_nlink == 0) plan_with_java();
+    close(fd);
+    cfg->chdir_to = working_directory(home);
+    for (int s = 0; s < n_set; s++) setenv(set[s][0], set[s][1], 1);
 }
 
 static char *under_root(const char *root, const char *dest) {
@@ -716,9 +885,13 @@ static int join_main(const struct config *cfg, long pid) {
 
 int main(int argc, char **argv) {
     struct config cfg;
-    parse_args(argc, argv, &cfg);
+    if (argc > 1 && strcmp(argv[1], "--saved-run") == 0) {
+        load_saved_run(argc, argv, &cfg);
+    } else {
+        parse_args(argc, argv, &cfg);
+        if (cfg.lock_file) take_shared_lock(cfg.lock_file);
+    }
     if (cfg.die_with_parent && prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) die("prctl: %s", strerror(errno));
-    if (cfg.lock_file) take_shared_lock(cfg.lock_file);
     if (cfg.pid_file) {
         long running = running_sandbox(cfg.pid_file);
         if (running) {

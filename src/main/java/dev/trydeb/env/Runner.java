@@ -14,6 +14,7 @@ import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.sandbox.RunPlanRequest;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
+import dev.trydeb.sandbox.SavedRun;
 import dev.trydeb.sandbox.WritableLayer;
 import dev.trydeb.state.MergedState;
 import dev.trydeb.store.EnvironmentLayout;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -55,31 +57,42 @@ public final class Runner {
         }
         String envName = request.environment().value();
         EnvironmentRecord env = workspace.store().environment(envName);
-        EnvironmentLayout layout = workspace.environment(request.environment());
-        LayerStack committed = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
+        EnvironmentLayout layout = workspace.usableEnvironment(request.environment());
         Map<String, String> environment = environment(envName, options);
-        List<String> command = new ArrayList<>();
-        if (options.privateBus()) {
-            // dbus-run-session starts a bus inside the sandbox and points the program at it.
-            command.addAll(List.of("dbus-run-session", "--"));
-        }
-        GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(committed));
-        Optional<List<String>> packageFiles = request.packageName().map(name -> packageFiles(env, name));
-        command.addAll(programFor(request, packageFiles, view));
-        command.addAll(request.arguments());
-        if (packageFiles.isPresent() && !options.privateBus()) {
-            new RunningCopies(warnings::warn).warnAbout(BusNames.of(packageFiles.get(), view), environment);
-        }
-        if (!options.network()) {
-            DesktopSession.lostWithoutNetwork(environment).forEach(warnings::warn);
-        }
+        Optional<SavedRun.Inputs> inputs = savable(request) ? savedRunInputs(environment) : Optional.empty();
+        boolean[] warned = {false}; // a saved plan would skip the warnings, so a run that warns is not saved
+        Warnings warnings = message -> {
+            warned[0] = true;
+            this.warnings.warn(message);
+        };
         SandboxLauncher launcher = workspace.launcher();
-
-        workspace.usableEnvironment(request.environment());
-        // Fail early and clearly while an install holds the lock; the helper re-takes it shared.
+        // Fail early and clearly while an install holds the lock (the helper re-takes it shared),
+        // and read the environment under it, so that a saved plan cannot miss a change.
         try (EnvironmentLock check = EnvironmentLock.shared(layout, envName)) {
+            LayerStack committed = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
+            List<String> command = new ArrayList<>();
+            if (options.privateBus()) {
+                // dbus-run-session starts a bus inside the sandbox and points the program at it.
+                command.addAll(List.of("dbus-run-session", "--"));
+            }
+            GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(committed));
+            Optional<List<String>> packageFiles = request.packageName().map(name -> packageFiles(env, name));
+            command.addAll(programFor(request, packageFiles, view));
+            boolean singleInstance = false;
+            if (packageFiles.isPresent() && !options.privateBus()) {
+                Set<String> busNames = BusNames.of(packageFiles.get(), view);
+                // Whether a copy runs on the host changes from one run to the next: never saved.
+                singleInstance = !busNames.isEmpty();
+                new RunningCopies(warnings::warn).warnAbout(busNames, environment);
+            }
+            if (!options.network()) {
+                DesktopSession.lostWithoutNetwork(environment).forEach(warnings::warn);
+            }
             liveSandbox(layout).ifPresent(running -> requireJoinable(running, options, envName));
-            LayerStack layers = EnvironmentLayers.withState(committed, mergedState(env, layout));
+            LayerStack layers = EnvironmentLayers.withState(committed, mergedState(env, layout, note -> {
+                warned[0] = true;
+                System.err.println("trydeb: " + note);
+            }));
             HostUser user = workspace.user();
             Optional<Path> throwaway = options.ephemeral() ? Optional.of(newThrowawayLayer(layout)) : Optional.empty();
             WritableLayer writable = throwaway
@@ -96,6 +109,12 @@ public final class Runner {
             if (throwaway.isEmpty()) {
                 plan = plan.joinableThrough(layout.sandboxPidFile());
             }
+            if (inputs.isPresent() && !warned[0] && !singleInstance) {
+                // Saved under the shared lock, so no change of the environment can come between.
+                SavedRun.save(layout.runCacheDir().resolve(request.packageName().orElseThrow()), inputs.get(),
+                        user.home(), Map.of("TRYDEB_ENV", envName), plan);
+            }
+            plan = plan.withArguments(request.arguments());
             check.close();
             if (!options.diffOnExit()) {
                 workspace.close();
@@ -143,10 +162,30 @@ public final class Runner {
     }
 
     /** Rebuilt on every start, so host changes since the environment's installs show inside. */
-    private Path mergedState(EnvironmentRecord env, EnvironmentLayout layout) {
+    private Path mergedState(EnvironmentRecord env, EnvironmentLayout layout, Progress notes) {
         MergedState state = workspace.mergedState(env);
-        HostNewerReport.warn(state, env.name(), message -> System.err.println("trydeb: " + message));
+        HostNewerReport.warn(state, env.name(), notes);
         return state.materialize(layout.stateDir());
+    }
+
+    /**
+     * Whether the plan may be saved for the launcher's fast path, which takes only
+     * {@code trydeb [--env NAME] run PKG [[--] ARGS...]} (see bin/trydeb).
+     */
+    private static boolean savable(RunRequest request) {
+        return request.packageName().isPresent() && request.exec().isEmpty()
+                && request.options().equals(RunOptions.defaults()) && System.getProperty("trydeb.launcher") != null;
+    }
+
+    /** Read before the plan is computed: a change after this makes the saved plan stale rather than wrong. */
+    private Optional<SavedRun.Inputs> savedRunInputs(Map<String, String> environment) {
+        try {
+            Path jar = Path.of(Runner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Optional.of(SavedRun.Inputs.capture(environment, Path.of(System.getProperty("trydeb.launcher")), jar,
+                    workspace.launcher().helper()));
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     private static HomeView homeView(RunOptions.Home mode, Path home, EnvironmentLayout layout, Optional<Path> throwaway) {
@@ -197,6 +236,7 @@ public final class Runner {
     private static Map<String, String> environment(String envName, RunOptions options) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("TRYDEB_ENV", envName);
+        env.remove("TRYDEB_NO_FAST_RUN"); // set by the helper when it hands a stale saved plan back to the launcher
         if (options.privateBus()) {
             env.remove("DBUS_SESSION_BUS_ADDRESS");
         }

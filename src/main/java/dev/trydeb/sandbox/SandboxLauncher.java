@@ -36,6 +36,10 @@ public final class SandboxLauncher {
         return new SandboxLauncher(helper);
     }
 
+    public Path helper() {
+        return helper;
+    }
+
     /** Runs the sandbox as a child and returns its exit status; the child dies with the JVM. */
     public int runAndWait(SandboxPlan plan) {
         createWritableDirectories(plan);

@@ -42,6 +42,14 @@ public record SandboxPlan(
                 dropCapabilities, removeAfter, command, environment, Optional.of(file));
     }
 
+    /** The same plan with ARGUMENTS appended to the command. */
+    public SandboxPlan withArguments(List<String> arguments) {
+        List<String> longer = new ArrayList<>(command);
+        longer.addAll(arguments);
+        return new SandboxPlan(mapping, rootMountPoint, operations, sharedLock, network, shareIpc, workingDirectory,
+                dropCapabilities, removeAfter, longer, environment, pidFile);
+    }
+
     public SandboxPlan {
         operations = List.copyOf(operations);
         command = List.copyOf(command);

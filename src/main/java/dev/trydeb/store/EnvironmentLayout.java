@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * envs/NAME/home/upper, work       the private home (--private-home)
  * envs/NAME/ephemeral/ID/          throwaway layers of --ephemeral runs
  * envs/NAME/root/                  empty; the sandbox mounts its new root tmpfs here
+ * envs/NAME/run-cache/PKG         run plans saved for the launcher's fast path (SavedRun)
  * envs/NAME/menu-exports.json      the menu entries and icons exported to the user's data directory
  * </pre>
  * Pure path arithmetic apart from {@link #createDirectories()} and {@link #layerDirIds()}.
@@ -44,6 +45,11 @@ public final class EnvironmentLayout {
 
     public Path dir() {
         return dir;
+    }
+
+    /** Saved run plans: valid until the environment changes, so taking its exclusive lock deletes them. */
+    public Path runCacheDir() {
+        return dir.resolve("run-cache");
     }
 
     public Path lockFile() {

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -43,10 +46,19 @@ public final class EnvironmentLock implements AutoCloseable {
 
     /**
      * Takes the lock exclusively, or fails at once with {@link ExitCode#BUSY}. The environment
-     * directory must exist ({@link EnvironmentLayout#createDirectories()}).
+     * directory must exist ({@link EnvironmentLayout#createDirectories()}). The saved run plans
+     * go with it: whoever takes it may change what they were computed from, and the helper
+     * checks under the shared lock that the plan it was given is still there.
      */
     public static EnvironmentLock exclusive(EnvironmentLayout env, String envName) {
-        return acquire(env.lockFile(), envName, false);
+        EnvironmentLock lock = acquire(env.lockFile(), envName, false);
+        try {
+            deleteSavedRuns(env.runCacheDir());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
     }
 
     /** Takes the lock shared, or fails at once with {@link ExitCode#BUSY}. */
@@ -99,6 +111,18 @@ public final class EnvironmentLock implements AutoCloseable {
                 closeQuietly(channel);
                 HELD_IN_THIS_PROCESS.remove(file);
             }
+        }
+    }
+
+    private static void deleteSavedRuns(Path dir) {
+        try (DirectoryStream<Path> saved = Files.newDirectoryStream(dir)) {
+            for (Path file : saved) {
+                Files.delete(file);
+            }
+        } catch (NoSuchFileException e) {
+            // Nothing saved yet.
+        } catch (IOException e) {
+            throw TrydebException.failure("cannot delete the saved run plans in " + dir + ": " + ErrorText.describe(e), e);
         }
     }
 

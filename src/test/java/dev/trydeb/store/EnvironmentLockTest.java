@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,5 +116,42 @@ class EnvironmentLockTest {
 
         assertEquals(ExitCode.FAILURE, e.exitCode());
         assertEquals("cannot open lock file " + missing.lockFile() + ": no such file or directory", e.getMessage());
+    }
+
+    @Test
+    void exclusive_deletesTheSavedRunPlans() throws Exception {
+        Files.createDirectories(env.runCacheDir());
+        Files.writeString(env.runCacheDir().resolve("hello"), "plan");
+
+        try (EnvironmentLock lock = EnvironmentLock.exclusive(env, "demo")) {
+            assertEquals(List.of(), savedRuns());
+        }
+    }
+
+    @Test
+    void shared_keepsTheSavedRunPlans() throws Exception {
+        Files.createDirectories(env.runCacheDir());
+        Files.writeString(env.runCacheDir().resolve("hello"), "plan");
+
+        try (EnvironmentLock lock = EnvironmentLock.shared(env, "demo")) {
+            assertEquals(List.of("hello"), savedRuns());
+        }
+    }
+
+    @Test
+    void exclusive_busy_keepsTheSavedRunPlans() throws Exception {
+        Files.createDirectories(env.runCacheDir());
+        Files.writeString(env.runCacheDir().resolve("hello"), "plan");
+        try (LockHolderProcess other = LockHolderProcess.start(store, "demo", "shared")) {
+            assertThrows(TrydebException.class, () -> EnvironmentLock.exclusive(env, "demo"));
+        }
+
+        assertEquals(List.of("hello"), savedRuns());
+    }
+
+    private List<String> savedRuns() throws Exception {
+        try (Stream<Path> files = Files.list(env.runCacheDir())) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
     }
 }

@@ -86,4 +86,10 @@ class XdgDirectoriesTest {
         assertEquals(Path.of("/d"), dirs.dataHome());
         assertEquals(Path.of("/c"), dirs.cacheHome());
     }
+
+    @Test
+    void savedRunPlans_compareEveryVariableTheDirectoriesComeFrom() {
+        assertTrue(dev.trydeb.sandbox.SavedRun.VARIABLES.containsAll(java.util.List.of("HOME", "XDG_DATA_HOME",
+                "XDG_CACHE_HOME")));
+    }
 }

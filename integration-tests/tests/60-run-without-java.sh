@@ -1,0 +1,97 @@
+#!/bin/bash
+# `trydeb run PKG` starts from the plan an earlier run saved, without Java: the launcher hands
+# it to the helper, which uses it only while what it was computed from is unchanged. The
+# program sees the same arguments, stdin, working directory and environment, and trydeb
+# exits with its status, as through Java. Installing, removing and resetting discard the
+# plan; a changed variable the plan reads makes it stale; both send the run through Java
+# again (with the same arguments), which saves a new plan. A second run joins the first's
+# sandbox on the fast path too. A JAVA_HOME whose java fails loudly tells the paths apart.
+. "$ITEST_DIR/lib.sh"
+
+broken="$TEST_TMP/broken-java"
+mkdir -p "$broken/bin"
+printf '#!/bin/sh\necho "JAVA STARTED" >&2\nexit 99\n' >"$broken/bin/java"
+chmod 0755 "$broken/bin/java"
+without_java() { JAVA_HOME="$broken" "$@"; }
+
+probe=$(make_pkg probe 1.0 --exe /usr/bin/probe '#!/bin/sh
+echo "cwd=$(pwd)"
+echo "env=$TRYDEB_ENV fast=${TRYDEB_NO_FAST_RUN:-unset} display=${DISPLAY:-unset}"
+for a in "$@"; do echo "arg=[$a]"; done
+echo "pidns=$(readlink /proc/self/ns/pid)" >&2
+echo "stdin=$(cat)"
+exit 7')
+other=$(make_pkg other 1.0 --exe /usr/bin/other 'true')
+saved="$(envs_dir)/default/run-cache/probe"
+
+assert_exit 0 td install -y "$probe"
+assert_file_absent "$saved" "no plan is saved before the first run"
+
+mkdir -p "$HOME/itest-$TEST_NAME-$$"
+on_exit "rmdir '$HOME/itest-$TEST_NAME-$$'"
+cd "$HOME/itest-$TEST_NAME-$$" || fail "cannot enter a directory in home"
+
+# The first run plans with Java and saves the plan.
+unset DISPLAY
+run_cmd td run probe -- "a b" "" -- c <<<"input"
+assert_eq 7 "$RC" "the program's exit status through Java: $ERR"
+java_out=$OUT
+assert_contains "$OUT" "cwd=$HOME/itest-$TEST_NAME-$$"
+assert_contains "$OUT" "env=default fast=unset display=unset"
+assert_contains "$OUT" "arg=[a b]"$'\n'"arg=[]"$'\n'"arg=[--]"$'\n'"arg=[c]"
+[[ -f "$saved" ]] || fail "the first run saved no plan at $saved"
+assert_eq 600 "$(stat -c %a "$saved")" "the saved plan's mode"
+
+# The same run without Java: identical for the program.
+run_cmd without_java td run probe -- "a b" "" -- c <<<"input"
+assert_eq 7 "$RC" "the program's exit status on the fast path: $ERR"
+assert_not_contains "$ERR" "JAVA STARTED"
+assert_eq "$java_out" "$OUT" "what the program saw on the fast path"
+run_cmd without_java td --env default run probe x <<<""
+assert_eq 7 "$RC" "--env before run, no '--': $ERR"
+assert_contains "$OUT" "arg=[x]"
+run_cmd without_java td run --env=default probe <<<""
+assert_eq 7 "$RC" "--env= after run: $ERR"
+(cd / && run_cmd without_java td run probe </dev/null && [[ $RC == 7 ]] && [[ $OUT == *"cwd=$HOME"$'\n'* ]]) \
+    || fail "outside home the program should start in home, on the fast path too"
+
+# A variable the plan reads changed: through Java again, arguments and stdin kept, and
+# TRYDEB_NO_FAST_RUN (the helper's note to the launcher) does not reach the program.
+export DISPLAY=:98
+run_cmd without_java td run probe -- "a b" <<<"input"
+assert_eq 99 "$RC" "a plan computed without DISPLAY was used with it"
+assert_contains "$ERR" "JAVA STARTED"
+run_cmd td run probe -- "a b" <<<"input"
+assert_eq 7 "$RC" "the run handed back to Java: $ERR"
+assert_contains "$OUT" "display=:98"
+assert_contains "$OUT" "fast=unset"
+assert_contains "$OUT" "arg=[a b]"
+assert_contains "$OUT" "stdin=input"
+run_cmd without_java td run probe <<<""
+assert_eq 7 "$RC" "the plan Java saved again was not used: $ERR"
+
+# A second program joins the first's sandbox on the fast path as well.
+( sleep 4 | without_java "$TRYDEB" run probe >"$TEST_TMP/first.out" 2>"$TEST_TMP/first.err" ) &
+track_pid $!
+for _ in $(seq 1 100); do grep -q pidns "$TEST_TMP/first.err" && break; sleep 0.05; done
+first_ns=$(sed -n 's/^pidns=//p' "$TEST_TMP/first.err")
+[[ -n "$first_ns" ]] || fail "the first program did not start: $(cat "$TEST_TMP/first.err")"
+run_cmd without_java td run probe </dev/null
+assert_eq 7 "$RC" "the joining run: $ERR"
+assert_contains "$ERR" "pidns=$first_ns"
+wait
+
+# Every change of the environment discards the plan.
+assert_exit 0 td install -y "$other"
+assert_file_absent "$saved" "install kept a plan computed before it"
+run_cmd without_java td run probe </dev/null
+assert_eq 99 "$RC" "a run after install used no new plan"
+assert_exit 7 td run probe </dev/null
+assert_exit 0 td remove -y other
+assert_file_absent "$saved" "remove kept a plan computed before it"
+assert_exit 7 td run probe </dev/null
+assert_exit 0 td reset
+run_cmd without_java td run probe </dev/null
+assert_eq 99 "$RC" "a run after reset used the plan of the reset environment"
+assert_exit 2 td run probe </dev/null
+assert_one_line_error "not installed"
