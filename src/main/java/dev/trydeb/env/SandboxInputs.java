@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the install sandbox is given besides the layers: the .deb files (read-only, under
@@ -28,6 +29,13 @@ final class SandboxInputs {
      * host's DPkg::Pre-Invoke/Post-Invoke hooks (PackageKit, needrestart: they serve the host's
      * own package manager and fail in a sandbox without the host's /run) do not run.
      */
+    /**
+     * Keep the configuration files the user has, as a noninteractive upgrade should; and no
+     * dpkg.log, which would be a copy of the host's (hundreds of KB) in every layer: the
+     * store's transactions are the environment's log.
+     */
+    private static final List<String> DPKG_OPTIONS = List.of("--force-confdef", "--force-confold", "--log=/dev/null");
+
     private static final String APT_CONFIG = String.join("\n",
             "#clear DPkg::Pre-Invoke;",
             "#clear DPkg::Post-Invoke;",
@@ -38,7 +46,7 @@ final class SandboxInputs {
             "Dir::State::extended_states \"/run/trydeb-extended_states\";",
             // Already root inside: the _apt user only matters for downloads, which never happen here.
             "APT::Sandbox::User \"root\";",
-            "Dpkg::Options { \"--force-confdef\"; \"--force-confold\"; };",
+            "Dpkg::Options { " + DPKG_OPTIONS.stream().map(o -> "\"" + o + "\"; ").collect(Collectors.joining()) + "};",
             // The install sandbox has no /dev/pts; apt would fail to open a pty for dpkg's log.
             "Dpkg::Use-Pty \"0\";",
             "");
@@ -99,7 +107,9 @@ final class SandboxInputs {
     List<String> command() {
         List<String> command = new ArrayList<>();
         if (!plan.viaApt()) {
-            command.addAll(List.of("dpkg", "--force-confdef", "--force-confold", "--install"));
+            command.add("dpkg");
+            command.addAll(DPKG_OPTIONS);
+            command.add("--install");
             plan.unpacks().forEach(u -> command.add(guestFile(u).value()));
             return command;
         }

@@ -40,7 +40,7 @@ public final class LayerPreparer {
      */
     static final List<String> STATE_FILES = List.of(
             "/var/lib/dpkg/status", "/var/lib/dpkg/lock", "/var/lib/dpkg/lock-frontend",
-            "/var/lib/dpkg/triggers/Lock", "/var/log/dpkg.log", "/var/lib/apt/extended_states",
+            "/var/lib/dpkg/triggers/Lock", "/var/lib/apt/extended_states",
             // dpkg-statoverride and dpkg-divert hard-link the old file as a backup (a copy-up).
             "/var/lib/dpkg/statoverride", "/var/lib/dpkg/diversions",
             "/var/lib/ucf/hashfile", "/var/lib/ucf/registry",
@@ -194,6 +194,13 @@ public final class LayerPreparer {
      * copy would hide the host's later changes to that file, and show in every diff.
      */
     public void dropUnchangedCopies() {
+        try {
+            // dpkg's backup of its status: the merged state layer above the environment's
+            // layers always has the status, so this copy (as big as the status) is never seen.
+            Files.deleteIfExists(upper(GuestPath.of("/var/lib/dpkg/status-old")));
+        } catch (IOException e) {
+            // Kept: it only costs space.
+        }
         for (Map.Entry<Path, Path> copy : copies.entrySet()) {
             try {
                 Path source = copy.getValue();
