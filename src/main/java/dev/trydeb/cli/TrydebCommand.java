@@ -13,14 +13,12 @@ import picocli.CommandLine.Mixin;
                 + "system that belongs to you alone (an environment), runs their programs there as you, "
                 + "shows what they changed, and throws everything away on 'trydeb reset'. Nothing outside "
                 + "your trydeb store (~/.local/share/trydeb) changes."},
-        subcommands = {InstallCommand.class, RemoveCommand.class, RollbackCommand.class, RunCommand.class,
-            ShellCommand.class, ListCommand.class, InfoCommand.class, DiffCommand.class,
-            ResetCommand.class, ExportCommand.class, UnexportCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "0 ok; 1 the operation failed (e.g. dpkg); 2 bad input or usage; 3 this system cannot host a "
                 + "sandbox; 4 internal error; 5 the environment is busy; 125 the sandbox could not be set up. "
                 + "'run' and 'shell' return the program's own exit status."})
+/** The top command; {@link Main} adds the subcommands. */
 public final class TrydebCommand implements Runnable {
     @Mixin
     GlobalOptions global;

@@ -47,7 +47,10 @@ enum Compression {
         return switch (this) {
             case NONE -> in;
             case GZIP -> new GzipCompressorInputStream(in, true);
-            case XZ -> new XZCompressorInputStream(in, true, XZ_MEMORY_LIMIT_KIB);
+            case XZ -> {
+                Optional<InputStream> host = XzProcessInputStream.start(in, XZ_MEMORY_LIMIT_KIB);
+                yield host.isPresent() ? host.get() : new XZCompressorInputStream(in, true, XZ_MEMORY_LIMIT_KIB);
+            }
             // zstd-jni directly: Debian 12 builds commons-compress without its zstandard wrapper.
             case ZSTD -> new ZstdInputStream(in);
             case BZIP2 -> new BZip2CompressorInputStream(in, true);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,9 @@ public final class LayerPreparer {
     private final Set<String> touchedTopLevels = new TreeSet<>();
     /** State files copied into the layer, with their source: dropped again if the transaction left them alone. */
     private final Map<Path, Path> copies = new HashMap<>();
+    /** Thousands of paths share a few hundred directories: each is looked up across the layers once. */
+    private final Set<GuestPath> requested = new HashSet<>();
+    private final Set<GuestPath> prepared = new HashSet<>();
 
     public LayerPreparer(GuestView view, WritableLayer target) {
         this.view = view;
@@ -149,6 +153,9 @@ public final class LayerPreparer {
 
     /** Creates, in the upper, every host directory on the (symlink-resolved) path. */
     void prepareDirectory(GuestPath dir) throws IOException {
+        if (!requested.add(dir)) {
+            return;
+        }
         Optional<GuestPath> resolved = view.resolve(dir);
         if (resolved.isEmpty() || resolved.get().isRoot()) {
             return;
@@ -157,6 +164,10 @@ public final class LayerPreparer {
         GuestPath current = GuestPath.ROOT;
         for (String part : resolved.get().components()) {
             current = current.resolve(part);
+            if (prepared.contains(current)) {
+                continue;
+            }
+            prepared.add(current);
             Optional<GuestView.Found> found = view.lookup(current);
             if (found.isEmpty() || !Files.isDirectory(found.get().hostPath(), LinkOption.NOFOLLOW_LINKS)) {
                 return; // absent in the guest: dpkg creates it, in a directory already prepared

@@ -13,8 +13,9 @@ class MainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** As main() does: with only the subcommand the arguments name. */
     private int execute(String... args) {
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(Main.subcommandNamed(args));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -55,5 +56,32 @@ class MainTest {
         for (String command : new String[] {"install", "run", "shell", "list", "reset"}) {
             assertTrue(out.toString().contains(command), command + " missing from help");
         }
+    }
+
+    @Test
+    void subcommandNamed_afterGlobalOptions_isTheFirstWord() {
+        assertEquals("install", Main.subcommandNamed(new String[] {"--env", "x", "install", "a.deb"}));
+        assertEquals("list", Main.subcommandNamed(new String[] {"--env", "install", "list"}));
+        assertEquals("run", Main.subcommandNamed(new String[] {"--env=x", "--stacktrace", "run", "hello", "list"}));
+    }
+
+    @Test
+    void subcommandNamed_noneOrUnknown_isNull() {
+        assertEquals(null, Main.subcommandNamed(new String[] {"--help"}));
+        assertEquals(null, Main.subcommandNamed(new String[] {"instal", "x.deb"}));
+        assertEquals(null, Main.subcommandNamed(new String[] {}));
+    }
+
+    @Test
+    void commandLine_oneSubcommand_hasOnlyItWithTheGlobalOptions() {
+        CommandLine cli = Main.commandLine("install");
+
+        assertEquals(java.util.Set.of("install"), cli.getSubcommands().keySet());
+        assertTrue(cli.getSubcommands().get("install").getCommandSpec().findOption("--env") != null);
+    }
+
+    @Test
+    void commandLine_all_hasEverySubcommand() {
+        assertEquals(Main.SUBCOMMANDS.size(), Main.commandLine().getSubcommands().size());
     }
 }
