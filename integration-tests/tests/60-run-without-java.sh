@@ -5,7 +5,8 @@
 # exits with its status, as through Java. Installing, removing and resetting discard the
 # plan; a changed variable the plan reads makes it stale; both send the run through Java
 # again (with the same arguments), which saves a new plan. A second run joins the first's
-# sandbox on the fast path too. A JAVA_HOME whose java fails loudly tells the paths apart.
+# sandbox on the fast path too, and "run --exec NAME" (menu entries) has one as well. A
+# JAVA_HOME whose java fails loudly tells the paths apart.
 . "$ITEST_DIR/lib.sh"
 
 broken="$TEST_TMP/broken-java"
@@ -81,9 +82,19 @@ assert_eq 7 "$RC" "the joining run: $ERR"
 assert_contains "$ERR" "pidns=$first_ns"
 wait
 
-# Every change of the environment discards the plan.
+# The form menu entries use, run --exec NAME -- ARGS, is saved as well.
+run_cmd td run --exec probe -- "m n" <<<"menu"
+assert_eq 7 "$RC" "run --exec through Java: $ERR"
+[[ -f "$(envs_dir)/default/run-cache/exec/probe" ]] || fail "run --exec saved no plan"
+run_cmd without_java td run --exec probe -- "m n" <<<"menu"
+assert_eq 7 "$RC" "run --exec on the fast path: $ERR"
+assert_contains "$OUT" "arg=[m n]"
+assert_contains "$OUT" "stdin=menu"
+
+# Every change of the environment discards the plans.
 assert_exit 0 td install -y "$other"
 assert_file_absent "$saved" "install kept a plan computed before it"
+assert_file_absent "$(envs_dir)/default/run-cache/exec/probe" "install kept a run --exec plan"
 run_cmd without_java td run probe </dev/null
 assert_eq 99 "$RC" "a run after install used no new plan"
 assert_exit 7 td run probe </dev/null

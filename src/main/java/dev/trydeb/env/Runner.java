@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Starts a program inside an environment as the user's own uid. Normally the JVM is
@@ -39,6 +40,8 @@ import java.util.UUID;
  * trydeb's; with --diff-on-exit the JVM waits to show what the program changed.
  */
 public final class Runner {
+    private static final Pattern PLAIN_PROGRAM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+
     private final Workspace workspace;
     private final EphemeralDiff ephemeralDiff;
     private final Warnings warnings;
@@ -59,7 +62,8 @@ public final class Runner {
         EnvironmentRecord env = workspace.store().environment(envName);
         EnvironmentLayout layout = workspace.usableEnvironment(request.environment());
         Map<String, String> environment = environment(envName, options);
-        Optional<SavedRun.Inputs> inputs = savable(request) ? savedRunInputs(environment) : Optional.empty();
+        Optional<Path> saveAs = savedRunFile(request, layout);
+        Optional<SavedRun.Inputs> inputs = saveAs.isPresent() ? savedRunInputs(environment) : Optional.empty();
         boolean[] warned = {false}; // a saved plan would skip the warnings, so a run that warns is not saved
         Warnings warnings = message -> {
             warned[0] = true;
@@ -111,8 +115,7 @@ public final class Runner {
             }
             if (inputs.isPresent() && !warned[0] && !singleInstance) {
                 // Saved under the shared lock, so no change of the environment can come between.
-                SavedRun.save(layout.runCacheDir().resolve(request.packageName().orElseThrow()), inputs.get(),
-                        user.home(), Map.of("TRYDEB_ENV", envName), plan);
+                SavedRun.save(saveAs.get(), inputs.get(), user.home(), Map.of("TRYDEB_ENV", envName), plan);
             }
             plan = plan.withArguments(request.arguments());
             check.close();
@@ -169,12 +172,20 @@ public final class Runner {
     }
 
     /**
-     * Whether the plan may be saved for the launcher's fast path, which takes only
-     * {@code trydeb [--env NAME] run PKG [[--] ARGS...]} (see bin/trydeb).
+     * Where the plan is saved for the launcher's fast path, which takes only
+     * {@code trydeb [--env NAME] run PKG [[--] ARGS...]} and, for menu entries,
+     * {@code ... run --exec NAME [-- ARGS...]} with a plain program name (see bin/trydeb).
      */
-    private static boolean savable(RunRequest request) {
-        return request.packageName().isPresent() && request.exec().isEmpty()
-                && request.options().equals(RunOptions.defaults()) && System.getProperty("trydeb.launcher") != null;
+    private static Optional<Path> savedRunFile(RunRequest request, EnvironmentLayout layout) {
+        if (!request.options().equals(RunOptions.defaults()) || System.getProperty("trydeb.launcher") == null) {
+            return Optional.empty();
+        }
+        if (request.packageName().isPresent() && request.exec().isEmpty()) {
+            return Optional.of(layout.runCacheDir().resolve(request.packageName().get()));
+        }
+        return request.exec()
+                .filter(name -> request.packageName().isEmpty() && PLAIN_PROGRAM_NAME.matcher(name).matches())
+                .map(name -> layout.runCacheDir().resolve("exec").resolve(name));
     }
 
     /** Read before the plan is computed: a change after this makes the saved plan stale rather than wrong. */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * envs/NAME/home/upper, work       the private home (--private-home)
  * envs/NAME/ephemeral/ID/          throwaway layers of --ephemeral runs
  * envs/NAME/root/                  empty; the sandbox mounts its new root tmpfs here
- * envs/NAME/run-cache/PKG         run plans saved for the launcher's fast path (SavedRun)
+ * envs/NAME/run-cache/PKG         run plans saved for the launcher's fast path (SavedRun);
+ *                 .../exec/NAME     the same for "run --exec NAME" (menu entries)
  * envs/NAME/menu-exports.json      the menu entries and icons exported to the user's data directory
  * </pre>
  * Pure path arithmetic apart from {@link #createDirectories()} and {@link #layerDirIds()}.

@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -114,10 +115,15 @@ public final class EnvironmentLock implements AutoCloseable {
         }
     }
 
+    /** PKG and exec/NAME files (EnvironmentLayout#runCacheDir); the directories stay. */
     private static void deleteSavedRuns(Path dir) {
         try (DirectoryStream<Path> saved = Files.newDirectoryStream(dir)) {
             for (Path file : saved) {
-                Files.delete(file);
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteSavedRuns(file);
+                } else {
+                    Files.delete(file);
+                }
             }
         } catch (NoSuchFileException e) {
             // Nothing saved yet.

@@ -120,11 +120,15 @@ class EnvironmentLockTest {
 
     @Test
     void exclusive_deletesTheSavedRunPlans() throws Exception {
-        Files.createDirectories(env.runCacheDir());
+        Files.createDirectories(env.runCacheDir().resolve("exec"));
         Files.writeString(env.runCacheDir().resolve("hello"), "plan");
+        Files.writeString(env.runCacheDir().resolve("exec/xeyes"), "plan");
 
         try (EnvironmentLock lock = EnvironmentLock.exclusive(env, "demo")) {
-            assertEquals(List.of(), savedRuns());
+            assertEquals(List.of("exec"), savedRuns());
+            try (Stream<Path> left = Files.list(env.runCacheDir().resolve("exec"))) {
+                assertEquals(0, left.count());
+            }
         }
     }
 
