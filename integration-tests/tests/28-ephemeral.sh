@@ -37,6 +37,8 @@ assert_exit 0 td shell --ephemeral <<<"echo shell > $RT_DIR/from-shell && cat $R
 assert_eq shell "$OUT" "the ephemeral shell reads its own write"
 assert_unchanged "$(envs_dir)" "$TEST_TMP/envs-before.txt" "shell --ephemeral changed the environment's files"
 assert_exit 1 td run --exec test -- -e "$RT_DIR/from-shell"
+# That run is not ephemeral: it may save its plan (run-cache/exec/test) for the next one.
+snapshot "$(envs_dir)" "$TEST_TMP/envs-before.txt"
 
 # ------------------------------------------------------------------ --diff-on-exit
 # The run's own changes: a new file, an existing file of the environment overwritten (modified,

@@ -14,7 +14,6 @@ import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.sandbox.RunPlanRequest;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
-import dev.trydeb.sandbox.SavedRun;
 import dev.trydeb.sandbox.WritableLayer;
 import dev.trydeb.state.MergedState;
 import dev.trydeb.store.EnvironmentLayout;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Starts a program inside an environment as the user's own uid. Normally the JVM is
@@ -40,8 +38,6 @@ import java.util.regex.Pattern;
  * trydeb's; with --diff-on-exit the JVM waits to show what the program changed.
  */
 public final class Runner {
-    private static final Pattern PLAIN_PROGRAM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
-
     private final Workspace workspace;
     private final EphemeralDiff ephemeralDiff;
     private final Warnings warnings;
@@ -62,14 +58,9 @@ public final class Runner {
         EnvironmentRecord env = workspace.store().environment(envName);
         EnvironmentLayout layout = workspace.usableEnvironment(request.environment());
         Map<String, String> environment = environment(envName, options);
-        Optional<Path> saveAs = savedRunFile(request, layout);
-        Optional<SavedRun.Inputs> inputs = saveAs.isPresent() ? savedRunInputs(environment) : Optional.empty();
-        boolean[] warned = {false}; // a saved plan would skip the warnings, so a run that warns is not saved
-        Warnings warnings = message -> {
-            warned[0] = true;
-            this.warnings.warn(message);
-        };
         SandboxLauncher launcher = workspace.launcher();
+        PlanSaving saving = PlanSaving.forRequest(request, layout, environment, launcher.helper());
+        Warnings warnings = saving.watchingWarnings(this.warnings);
         // Fail early and clearly while an install holds the lock (the helper re-takes it shared),
         // and read the environment under it, so that a saved plan cannot miss a change.
         try (EnvironmentLock check = EnvironmentLock.shared(layout, envName)) {
@@ -82,21 +73,19 @@ public final class Runner {
             GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(committed));
             Optional<List<String>> packageFiles = request.packageName().map(name -> packageFiles(env, name));
             command.addAll(programFor(request, packageFiles, view));
-            boolean singleInstance = false;
             if (packageFiles.isPresent() && !options.privateBus()) {
                 Set<String> busNames = BusNames.of(packageFiles.get(), view);
-                // Whether a copy runs on the host changes from one run to the next: never saved.
-                singleInstance = !busNames.isEmpty();
+                if (!busNames.isEmpty()) {
+                    saving.refuse();
+                }
                 new RunningCopies(warnings::warn).warnAbout(busNames, environment);
             }
             if (!options.network()) {
                 DesktopSession.lostWithoutNetwork(environment).forEach(warnings::warn);
             }
             liveSandbox(layout).ifPresent(running -> requireJoinable(running, options, envName));
-            LayerStack layers = EnvironmentLayers.withState(committed, mergedState(env, layout, note -> {
-                warned[0] = true;
-                System.err.println("trydeb: " + note);
-            }));
+            LayerStack layers = EnvironmentLayers.withState(committed, mergedState(env, layout,
+                    saving.watchingNotes(note -> System.err.println("trydeb: " + note))));
             HostUser user = workspace.user();
             Optional<Path> throwaway = options.ephemeral() ? Optional.of(newThrowawayLayer(layout)) : Optional.empty();
             WritableLayer writable = throwaway
@@ -113,10 +102,7 @@ public final class Runner {
             if (throwaway.isEmpty()) {
                 plan = plan.joinableThrough(layout.sandboxPidFile());
             }
-            if (inputs.isPresent() && !warned[0] && !singleInstance) {
-                // Saved under the shared lock, so no change of the environment can come between.
-                SavedRun.save(saveAs.get(), inputs.get(), user.home(), Map.of("TRYDEB_ENV", envName), plan);
-            }
+            saving.save(user.home(), envName, plan);
             plan = plan.withArguments(request.arguments());
             check.close();
             if (!options.diffOnExit()) {
@@ -169,34 +155,6 @@ public final class Runner {
         MergedState state = workspace.mergedState(env);
         HostNewerReport.warn(state, env.name(), notes);
         return state.materialize(layout.stateDir());
-    }
-
-    /**
-     * Where the plan is saved for the launcher's fast path, which takes only
-     * {@code trydeb [--env NAME] run PKG [[--] ARGS...]} and, for menu entries,
-     * {@code ... run --exec NAME [-- ARGS...]} with a plain program name (see bin/trydeb).
-     */
-    private static Optional<Path> savedRunFile(RunRequest request, EnvironmentLayout layout) {
-        if (!request.options().equals(RunOptions.defaults()) || System.getProperty("trydeb.launcher") == null) {
-            return Optional.empty();
-        }
-        if (request.packageName().isPresent() && request.exec().isEmpty()) {
-            return Optional.of(layout.runCacheDir().resolve(request.packageName().get()));
-        }
-        return request.exec()
-                .filter(name -> request.packageName().isEmpty() && PLAIN_PROGRAM_NAME.matcher(name).matches())
-                .map(name -> layout.runCacheDir().resolve("exec").resolve(name));
-    }
-
-    /** Read before the plan is computed: a change after this makes the saved plan stale rather than wrong. */
-    private Optional<SavedRun.Inputs> savedRunInputs(Map<String, String> environment) {
-        try {
-            Path jar = Path.of(Runner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Optional.of(SavedRun.Inputs.capture(environment, Path.of(System.getProperty("trydeb.launcher")), jar,
-                    workspace.launcher().helper()));
-        } catch (java.net.URISyntaxException | SecurityException e) {
-            return Optional.empty();
-        }
     }
 
     private static HomeView homeView(RunOptions.Home mode, Path home, EnvironmentLayout layout, Optional<Path> throwaway) {
