@@ -1,5 +1,6 @@
 #!/bin/bash
-# `trydeb --version`, `trydeb --help`, and usage errors (exit 2, short "trydeb: " message).
+# `trydeb --version`, `trydeb --help`, and usage errors (exit 2, short "trydeb: " message);
+# the classes come from the class data sharing archive.
 . "$ITEST_DIR/lib.sh"
 
 assert_exit 0 td --version
@@ -7,6 +8,11 @@ assert_no_stacktrace
 assert_eq 1 "$(grep -c . <<<"$OUT")" "--version prints exactly one line"
 [[ $OUT =~ ^trydeb\ [0-9][0-9A-Za-z.+~-]*$ ]] || fail "--version prints '$OUT', expected 'trydeb <version>'"
 note "version: $OUT"
+
+# The JVM loads trydeb's classes from its class data sharing archive (bin/trydeb).
+JAVA_TOOL_OPTIONS=-Xlog:class+load=info run_cmd td --version
+assert_eq 0 "$RC" "--version with class loading logged: $ERR"
+assert_contains "$OUT" "dev.trydeb.cli.Main source: shared objects file" "Main was not loaded from the archive"
 
 assert_exit 0 td --stacktrace --version
 [[ $OUT =~ ^trydeb\ [0-9] ]] || fail "--stacktrace --version prints '$OUT'"
