@@ -71,6 +71,15 @@ assert_contains "$OUT" "stdin=input"
 run_cmd without_java td run probe <<<""
 assert_eq 7 "$RC" "the plan Java saved again was not used: $ERR"
 
+# A plan whose sandbox cannot be set up (its mount point removed by hand, which no stamp
+# covers) fails once, and the next run plans with Java.
+rmdir "$(envs_dir)/default/root"
+run_cmd without_java td run probe </dev/null
+assert_eq 125 "$RC" "a sandbox without its mount point"
+assert_file_absent "$saved" "the plan that failed to set up was kept"
+run_cmd td run probe </dev/null
+assert_eq 7 "$RC" "the run after a failed setup: $ERR"
+
 # A second program joins the first's sandbox on the fast path as well.
 ( sleep 4 | without_java "$TRYDEB" run probe >"$TEST_TMP/first.out" 2>"$TEST_TMP/first.err" ) &
 track_pid $!

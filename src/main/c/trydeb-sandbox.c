@@ -287,14 +287,15 @@ static void take_shared_lock(const char *file) {
 }
 
 /* ---- The fast path of 'trydeb run' -----------------------------------------------------
- * For "trydeb [--env NAME] run PKG [[--] ARGS...]" whose plan an earlier run saved (FILE,
- * format in SavedRun.java), bin/trydeb starts "trydeb-sandbox --saved-run FILE LAUNCHER K
+ * For "trydeb [--env NAME] run PKG [[--] ARGS...]" (or "run --exec NAME [-- ARGS...]") whose
+ * plan an earlier run saved (FILE, format in SavedRun.java), bin/trydeb starts "trydeb-sandbox --saved-run FILE LAUNCHER K
  * WORD...", WORD... being its own arguments and the last K of them the program's. The plan
  * is used only while everything it was computed from is unchanged; otherwise, or if it
  * cannot be read, the launcher starts again with TRYDEB_NO_FAST_RUN set and Java plans anew. */
 
 static const char *fallback_launcher;
 static char **fallback_argv;
+static const char *saved_run; /* the plan in use, if any */
 
 static void plan_with_java(void) __attribute__((noreturn));
 static void plan_with_java(void) {
@@ -447,6 +448,15 @@ static void load_saved_run(int argc, char **argv, struct config *cfg) {
     close(fd);
     cfg->chdir_to = working_directory(home);
     for (int s = 0; s < n_set; s++) setenv(set[s][0], set[s][1], 1);
+    saved_run = file;
+}
+
+/* A sandbox that could not be set up from a saved plan (something its stamps do not cover,
+ * such as a store directory deleted by hand) must not fail again the same way: the next
+ * run plans with Java. */
+static int finish(int code) {
+    if (code == EXIT_SETUP && saved_run) unlink(saved_run);
+    return code;
 }
 
 static char *under_root(const char *root, const char *dest) {
@@ -896,7 +906,7 @@ int main(int argc, char **argv) {
         long running = running_sandbox(cfg.pid_file);
         if (running) {
             int joined = join_main(&cfg, running);
-            if (joined != JOIN_GONE) return joined;
+            if (joined != JOIN_GONE) return finish(joined);
             /* It ended meanwhile (and its namespaces with it): build a sandbox of our own. */
         }
     }
@@ -934,7 +944,7 @@ int main(int argc, char **argv) {
         if (got == (ssize_t)sizeof code) {
             /* PID 1 stays for joined programs, and the pid file with it; once it has gone,
              * its user namespace no longer matches and the file is known to be stale. */
-            return code;
+            return finish(code);
         }
     }
     int status;
@@ -942,5 +952,5 @@ int main(int argc, char **argv) {
         if (errno != EINTR) die("wait: %s", strerror(errno));
     if (cfg.pid_file) remove_pid_file(cfg.pid_file, init_pid);
     if (cfg.remove_after) remove_tree_at(AT_FDCWD, cfg.remove_after);
-    return status_to_exit(status);
+    return finish(status_to_exit(status));
 }
