@@ -2,8 +2,9 @@
 # itest: changes-host
 # The host keeps changing under a persistent environment: a package and a user added on the
 # host after the environment's install show inside (dpkg -l, getent), next to the
-# environment's own package, which still runs. When the host gets a newer version of a
-# package the environment holds, trydeb says so.
+# environment's own package, which still runs (a run plan saved before the change is not
+# used). When the host gets a newer version of a package the environment holds, trydeb says
+# so, every time.
 . "$ITEST_DIR/lib.sh"
 
 host_pkg=sl
@@ -26,9 +27,20 @@ on_exit restore_host
 assert_exit 0 td install "$env_deb"
 assert_exit 0 td run trydeb-drift-env
 assert_eq "env package runs" "$OUT"
+broken="$TEST_TMP/broken-java"
+mkdir -p "$broken/bin"
+printf '#!/bin/sh\necho "JAVA STARTED" >&2\nexit 99\n' >"$broken/bin/java"
+chmod 0755 "$broken" "$broken/bin" "$broken/bin/java"
+JAVA_HOME="$broken" run_cmd td run trydeb-drift-env
+assert_eq 0 "$RC" "the second run, from the plan the first saved: $ERR"
 
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$host_pkg" >/dev/null
 useradd --system --no-create-home "$drift_user"
+
+# The plan the first run saved was computed from the host's old dpkg status and passwd: the
+# next run must plan again with Java (whose stand-in here fails loudly).
+JAVA_HOME="$broken" run_cmd td run trydeb-drift-env
+assert_eq 99 "$RC" "a run plan saved before the host changed was used"
 
 assert_exit 0 td shell -- -c "dpkg-query -W -f '\${db:Status-Abbrev}\${Package}\n' $host_pkg trydeb-drift-env; getent passwd $drift_user | cut -d: -f1"
 assert_eq "ii $host_pkg"$'\n'"ii trydeb-drift-env"$'\n'"$drift_user" "$OUT" "host and environment packages and the new host user inside"
@@ -51,6 +63,9 @@ if ((${#versions[@]} >= 2)) && ! dpkg-query -W -f '${Status}' rsync 2>/dev/null 
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q "rsync=${versions[-1]}" >/dev/null
     assert_exit 0 td run rsync -- --version
     assert_contains "$ERR" "the host now has rsync ${versions[-1]}, newer than environment 'default''s ${versions[0]}"
+    # A run that warns saves no plan, so the next one warns too.
+    assert_exit 0 td run rsync -- --version
+    assert_contains "$ERR" "the host now has rsync ${versions[-1]}" "the second run did not warn"
     assert_exit 0 td shell -- -c "dpkg-query -W -f '\${Version}' rsync"
     assert_eq "${versions[0]}" "$OUT" "the environment keeps its own rsync"
 else

@@ -71,6 +71,13 @@ assert_contains "$OUT" "stdin=input"
 run_cmd without_java td run probe <<<""
 assert_eq 7 "$RC" "the plan Java saved again was not used: $ERR"
 
+# A damaged plan is not used.
+printf 'trydeb-run-cache 1\0args\0' >"$saved"
+run_cmd without_java td run probe </dev/null
+assert_eq 99 "$RC" "a damaged plan was used"
+run_cmd td run probe </dev/null
+assert_eq 7 "$RC" "the run after a damaged plan: $ERR"
+
 # A plan whose sandbox cannot be set up (its mount point removed by hand, which no stamp
 # covers) fails once, and the next run plans with Java.
 rmdir "$(envs_dir)/default/root"
