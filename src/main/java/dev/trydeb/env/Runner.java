@@ -56,6 +56,8 @@ public final class Runner {
         }
         String envName = request.environment().value();
         EnvironmentRecord env = workspace.store().environment(envName);
+        // An unknown package is refused before anything is created (it is read again under the lock).
+        request.packageName().ifPresent(name -> packageFiles(env, name));
         EnvironmentLayout layout = workspace.usableEnvironment(request.environment());
         Map<String, String> environment = environment(envName, options);
         SandboxLauncher launcher = workspace.launcher();
