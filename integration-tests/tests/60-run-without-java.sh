@@ -19,6 +19,7 @@ probe=$(make_pkg probe 1.0 --exe /usr/bin/probe '#!/bin/sh
 echo "cwd=$(pwd)"
 echo "env=$TRYDEB_ENV fast=${TRYDEB_NO_FAST_RUN:-unset} display=${DISPLAY:-unset}"
 for a in "$@"; do echo "arg=[$a]"; done
+echo "fds=$(ls /proc/self/fd | tr "\n" " ")"
 echo "pidns=$(readlink /proc/self/ns/pid)" >&2
 echo "stdin=$(cat)"
 exit 7')
@@ -34,7 +35,9 @@ cd "$HOME/itest-$TEST_NAME-$$" || fail "cannot enter a directory in home"
 
 # The first run plans with Java and saves the plan.
 unset DISPLAY
+exec 7</dev/null
 run_cmd td run probe -- "a b" "" -- c <<<"input"
+exec 7<&-
 assert_eq 7 "$RC" "the program's exit status through Java: $ERR"
 java_out=$OUT
 assert_contains "$OUT" "cwd=$HOME/itest-$TEST_NAME-$$"
@@ -43,8 +46,11 @@ assert_contains "$OUT" "arg=[a b]"$'\n'"arg=[]"$'\n'"arg=[--]"$'\n'"arg=[c]"
 [[ -f "$saved" ]] || fail "the first run saved no plan at $saved"
 assert_eq 600 "$(stat -c %a "$saved")" "the saved plan's mode"
 
-# The same run without Java: identical for the program.
+# The same run without Java: identical for the program (descriptors the caller left open
+# included: neither path passes them on).
+exec 7</dev/null
 run_cmd without_java td run probe -- "a b" "" -- c <<<"input"
+exec 7<&-
 assert_eq 7 "$RC" "the program's exit status on the fast path: $ERR"
 assert_not_contains "$ERR" "JAVA STARTED"
 assert_eq "$java_out" "$OUT" "what the program saw on the fast path"

@@ -41,6 +41,7 @@
 #include <grp.h>
 #include <dirent.h>
 #include <linux/audit.h>
+#include <linux/close_range.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <net/if.h>
@@ -893,7 +894,23 @@ static int join_main(const struct config *cfg, long pid) {
     return status_to_exit(status);
 }
 
+/* Only stdin, stdout and stderr may reach the program: a descriptor its caller left open
+ * (a directory on the host, say) would reach past the sandbox. The JVM marks its own
+ * close-on-exec before it execs this helper; the launcher's fast path execs it directly. */
+static void close_inherited_descriptors(void) {
+    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0) return;
+    DIR *fds = opendir("/proc/self/fd"); /* kernels before 5.11 */
+    if (!fds) die("open /proc/self/fd: %s", strerror(errno));
+    struct dirent *e;
+    while ((e = readdir(fds)) != NULL) {
+        int fd = atoi(e->d_name);
+        if (fd > 2 && fd != dirfd(fds)) fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+    closedir(fds);
+}
+
 int main(int argc, char **argv) {
+    close_inherited_descriptors();
     struct config cfg;
     if (argc > 1 && strcmp(argv[1], "--saved-run") == 0) {
         load_saved_run(argc, argv, &cfg);
