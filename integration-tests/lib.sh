@@ -117,6 +117,18 @@ _itest_quote() {
     printf '%s' "${out% }"
 }
 
+# without_java CMD [ARGS...]: CMD with a JAVA_HOME whose java fails loudly ("JAVA STARTED",
+# exit 99), which tells trydeb's Java-free fast path of 'run' from its Java path.
+without_java() {
+    local broken="$TEST_TMP/broken-java"
+    if [[ ! -x "$broken/bin/java" ]]; then
+        mkdir -p "$broken/bin"
+        printf '#!/bin/sh\necho "JAVA STARTED" >&2\nexit 99\n' >"$broken/bin/java"
+        chmod 0755 "$broken" "$broken/bin" "$broken/bin/java"
+    fi
+    JAVA_HOME="$broken" "$@"
+}
+
 # td ARGS...: shorthand for the launcher under test (as the test user in host-changing tests).
 td() {
     as_user "$TRYDEB" "$@"

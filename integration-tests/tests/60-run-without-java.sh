@@ -5,15 +5,10 @@
 # exits with its status, as through Java. Installing, removing and resetting discard the
 # plan; a changed variable the plan reads makes it stale; both send the run through Java
 # again (with the same arguments), which saves a new plan. A second run joins the first's
-# sandbox on the fast path too, and "run --exec NAME" (menu entries) has one as well. A
-# JAVA_HOME whose java fails loudly tells the paths apart.
+# sandbox on the fast path too, and "run --exec NAME" (menu entries) has one as well.
+# without_java (lib.sh) tells the paths apart.
 . "$ITEST_DIR/lib.sh"
 
-broken="$TEST_TMP/broken-java"
-mkdir -p "$broken/bin"
-printf '#!/bin/sh\necho "JAVA STARTED" >&2\nexit 99\n' >"$broken/bin/java"
-chmod 0755 "$broken/bin/java"
-without_java() { JAVA_HOME="$broken" "$@"; }
 
 probe=$(make_pkg probe 1.0 --exe /usr/bin/probe '#!/bin/sh
 echo "cwd=$(pwd)"

@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
 final class PlanSaving {
     private static final Pattern PLAIN_PROGRAM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 
-    private final Optional<Path> file;
-    private final Optional<SavedRun.Inputs> inputs;
+    /** The file the plan goes to, and what it is computed from. */
+    private record Target(Path file, SavedRun.Inputs inputs) {}
+
+    private final Optional<Target> target;
     private boolean refused;
 
-    private PlanSaving(Optional<Path> file, Optional<SavedRun.Inputs> inputs) {
-        this.file = file;
-        this.inputs = inputs;
+    private PlanSaving(Optional<Target> target) {
+        this.target = target;
     }
 
     /** Reads what the plan depends on now, before it is computed: a later change makes it stale, not wrong. */
@@ -33,14 +34,14 @@ final class PlanSaving {
         Optional<Path> file = fileFor(request, layout);
         String launcherScript = System.getProperty("trydeb.launcher");
         if (file.isEmpty() || launcherScript == null) {
-            return new PlanSaving(Optional.empty(), Optional.empty());
+            return new PlanSaving(Optional.empty());
         }
         try {
             Path jar = Path.of(PlanSaving.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return new PlanSaving(file, Optional.of(SavedRun.Inputs.capture(environment, Path.of(launcherScript), jar,
-                    helper)));
+            return new PlanSaving(Optional.of(new Target(file.get(),
+                    SavedRun.Inputs.capture(environment, Path.of(launcherScript), jar, helper))));
         } catch (URISyntaxException | SecurityException e) {
-            return new PlanSaving(Optional.empty(), Optional.empty());
+            return new PlanSaving(Optional.empty());
         }
     }
 
@@ -79,8 +80,8 @@ final class PlanSaving {
 
     /** Under the environment's shared lock, so that no change of the environment comes between. */
     void save(Path home, String environmentName, SandboxPlan plan) {
-        if (file.isPresent() && !refused) {
-            SavedRun.save(file.get(), inputs.orElseThrow(), home, Map.of("TRYDEB_ENV", environmentName), plan);
+        if (target.isPresent() && !refused) {
+            SavedRun.save(target.get().file(), target.get().inputs(), home, Map.of("TRYDEB_ENV", environmentName), plan);
         }
     }
 }

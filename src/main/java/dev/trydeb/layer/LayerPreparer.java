@@ -164,10 +164,9 @@ public final class LayerPreparer {
         GuestPath current = GuestPath.ROOT;
         for (String part : resolved.get().components()) {
             current = current.resolve(part);
-            if (prepared.contains(current)) {
+            if (!prepared.add(current)) {
                 continue;
             }
-            prepared.add(current);
             Optional<GuestView.Found> found = view.lookup(current);
             if (found.isEmpty() || !Files.isDirectory(found.get().hostPath(), LinkOption.NOFOLLOW_LINKS)) {
                 return; // absent in the guest: dpkg creates it, in a directory already prepared
