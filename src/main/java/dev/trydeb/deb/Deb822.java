@@ -18,7 +18,16 @@ public final class Deb822 {
 
     /** Every stanza of the text, in order; IllegalArgumentException naming the line if malformed. */
     public static List<ControlStanza> parseAll(String text) {
-        return new Parser().parse(text);
+        return new Parser(null).parse(text);
+    }
+
+    /**
+     * The same, each stanza holding only the fields named in {@code kept} (lower case): the
+     * host's dpkg status is ~1 MB, most of it descriptions and conffile lists that a reader of
+     * a few fields need not copy. The whole text is still checked.
+     */
+    public static List<ControlStanza> parseAll(String text, Set<String> kept) {
+        return new Parser(Set.copyOf(kept)).parse(text);
     }
 
     /** The single stanza of the text; IllegalArgumentException if there is none or more than one. */
@@ -30,77 +39,104 @@ public final class Deb822 {
         return stanzas.get(0);
     }
 
+    /** Walks the text line by line by index: a substring is taken only of what is kept. */
     private static final class Parser {
+        private final Set<String> kept;
         private final List<ControlStanza> stanzas = new ArrayList<>();
         private final Map<String, String> fields = new LinkedHashMap<>();
         private final Set<String> lowerCaseNames = new HashSet<>();
         private String fieldName;
         private StringBuilder fieldValue;
 
+        Parser(Set<String> kept) {
+            this.kept = kept;
+        }
+
         List<ControlStanza> parse(String text) {
-            String[] lines = text.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                try {
-                    accept(lines[i]);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
+            int lineNumber = 0;
+            for (int start = 0; start <= text.length(); ) {
+                int end = text.indexOf('\n', start);
+                if (end < 0) {
+                    end = text.length();
                 }
+                lineNumber++;
+                try {
+                    accept(text, start, end);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("line " + lineNumber + ": " + e.getMessage(), e);
+                }
+                start = end + 1;
             }
             endStanza();
             return List.copyOf(stanzas);
         }
 
-        private void accept(String line) {
-            if (line.isBlank()) {
+        private void accept(String text, int start, int end) {
+            if (isBlank(text, start, end)) {
                 endStanza();
-            } else if (line.startsWith("#")) {
+            } else if (text.charAt(start) == '#') {
                 return;
-            } else if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
-                continueField(line);
+            } else if (text.charAt(start) == ' ' || text.charAt(start) == '\t') {
+                continueField(text, start, end);
             } else {
-                startField(line);
+                startField(text, start, end);
             }
         }
 
-        private void continueField(String line) {
+        private void continueField(String text, int start, int end) {
             if (fieldName == null) {
-                throw new IllegalArgumentException("continuation line without a field before it: '" + shorten(line) + "'");
+                throw new IllegalArgumentException("continuation line without a field before it: '"
+                        + shorten(text.substring(start, end)) + "'");
             }
-            String content = stripTrailingBlanks(line.substring(1));
-            fieldValue.append('\n').append(content.equals(".") ? "" : content);
+            if (fieldValue != null) {
+                String content = stripTrailingBlanks(text.substring(start + 1, end));
+                fieldValue.append('\n').append(content.equals(".") ? "" : content);
+            }
         }
 
-        private void startField(String line) {
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("expected 'Field: value', found '" + shorten(line) + "'");
+        private void startField(String text, int start, int end) {
+            int colon = text.indexOf(':', start);
+            if (colon <= start || colon >= end) {
+                throw new IllegalArgumentException("expected 'Field: value', found '" + shorten(text.substring(start, end)) + "'");
             }
-            String name = line.substring(0, colon);
+            String name = text.substring(start, colon);
             ControlStanza.checkFieldName(name);
             endField();
-            if (!lowerCaseNames.add(name.toLowerCase(Locale.ROOT))) {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if (!lowerCaseNames.add(lowerCase)) {
                 throw new IllegalArgumentException("duplicate field '" + name + "'");
             }
             fieldName = name;
-            fieldValue = new StringBuilder(stripTrailingBlanks(stripLeadingBlanks(line.substring(colon + 1))));
+            fieldValue = kept == null || kept.contains(lowerCase)
+                    ? new StringBuilder(stripTrailingBlanks(stripLeadingBlanks(text.substring(colon + 1, end))))
+                    : null;
         }
 
         private void endField() {
-            if (fieldName != null) {
+            if (fieldValue != null) {
                 fields.put(fieldName, fieldValue.toString());
-                fieldName = null;
-                fieldValue = null;
             }
+            fieldName = null;
+            fieldValue = null;
         }
 
         private void endStanza() {
             endField();
-            if (!fields.isEmpty()) {
+            if (!lowerCaseNames.isEmpty()) {
                 stanzas.add(ControlStanza.of(fields));
                 fields.clear();
                 lowerCaseNames.clear();
             }
         }
+    }
+
+    private static boolean isBlank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripLeadingBlanks(String s) {

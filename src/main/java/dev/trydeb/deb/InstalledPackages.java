@@ -24,6 +24,7 @@ import java.util.Set;
 public final class InstalledPackages {
     /** dpkg statuses in which a package satisfies dependencies (installed, only triggers outstanding). */
     private static final Set<String> SATISFYING_STATES = Set.of("installed", "triggers-pending");
+    private static final Set<String> STATUS_FIELDS = Set.of("status", "package", "version", "architecture", "multi-arch", "provides");
 
     private final List<InstalledPackage> packages;
     private final Map<PackageName, List<InstalledPackage>> byName = new HashMap<>();
@@ -52,7 +53,7 @@ public final class InstalledPackages {
      */
     public static InstalledPackages parseStatus(String statusFileText) {
         List<InstalledPackage> installed = new ArrayList<>();
-        for (ControlStanza stanza : Deb822.parseAll(statusFileText)) {
+        for (ControlStanza stanza : Deb822.parseAll(statusFileText, STATUS_FIELDS)) {
             if (isInstalled(stanza.field("Status").orElse(""))) {
                 installed.add(InstalledPackage.fromStanza(stanza));
             }

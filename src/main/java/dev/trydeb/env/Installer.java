@@ -148,7 +148,7 @@ public final class Installer {
                 StateChanges changes = StateChanges.between(state, target.upper());
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
                 workspace.store().commitTransaction(tx.id(), committed.toStore());
-                StateLayers.refresh(workspace, env, layout);
+                StateLayers.refresh(workspace, env, layout, state);
                 progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");
                 return new InstallResult(env.name(), Optional.of(tx.id()), committed.installedNames(),
                         committed.removedNames());

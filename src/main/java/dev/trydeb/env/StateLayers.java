@@ -14,6 +14,15 @@ final class StateLayers {
      * the environment's directory exactly as it was.
      */
     static void refresh(Workspace workspace, EnvironmentRecord env, EnvironmentLayout layout) {
-        MergedState.prune(layout.stateDir(), workspace.mergedState(env).materialize(layout.stateDir()));
+        keepOnly(layout, workspace.mergedState(env));
+    }
+
+    /** The same, over the host files the change's own state was built from. */
+    static void refresh(Workspace workspace, EnvironmentRecord env, EnvironmentLayout layout, MergedState before) {
+        keepOnly(layout, workspace.mergedState(env, before));
+    }
+
+    private static void keepOnly(EnvironmentLayout layout, MergedState state) {
+        MergedState.prune(layout.stateDir(), state.materialize(layout.stateDir()));
     }
 }

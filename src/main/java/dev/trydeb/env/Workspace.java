@@ -48,6 +48,11 @@ public final class Workspace implements AutoCloseable {
         return MergedState.build(hostRoot, store().statusRecords(env.id()), store().accountRecords(env.id()));
     }
 
+    /** The environment's state from its current records over the host files {@code basis} was built from. */
+    public MergedState mergedState(EnvironmentRecord env, MergedState basis) {
+        return basis.withRecords(store().statusRecords(env.id()), store().accountRecords(env.id()));
+    }
+
     public HostUser user() {
         return user;
     }

@@ -44,21 +44,47 @@ public final class MergedState {
 
     private record Content(byte[] bytes, int mode) {}
 
+    /** What the state is built over: the host's dpkg status and account files, parsed. */
+    private record HostFiles(Map<String, String> status, Map<String, Map<String, String>> accounts) {
+        static HostFiles read(Path hostRoot) {
+            Map<String, Map<String, String>> accounts = new LinkedHashMap<>();
+            for (String file : AccountRecord.FILES) {
+                accounts.put(file, AccountFile.parse(MergedState.read(hostRoot.resolve("etc").resolve(file))));
+            }
+            return new HostFiles(StatusFile.parse(MergedState.read(hostRoot.resolve(STATUS))), accounts);
+        }
+    }
+
+    private final HostFiles host;
+    private final Map<String, String> status;
     private final Map<String, Content> files;
-    private final Map<String, String> hostStatus;
     private final List<HostNewer> hostNewer;
 
-    private MergedState(Map<String, Content> files, Map<String, String> hostStatus, List<HostNewer> hostNewer) {
+    private MergedState(HostFiles host, Map<String, String> status, Map<String, Content> files, List<HostNewer> hostNewer) {
+        this.host = host;
+        this.status = status;
         this.files = files;
-        this.hostStatus = hostStatus;
         this.hostNewer = List.copyOf(hostNewer);
     }
 
     public static MergedState build(Path hostRoot, List<StatusRecord> status, List<AccountRecord> accounts) {
+        return build(HostFiles.read(hostRoot), status, accounts);
+    }
+
+    /**
+     * The state of the environment's new records over the same host files as this one, not
+     * read and parsed again: for a state written ahead for the next sandbox, which rebuilds
+     * it from the host's files of its day anyway.
+     */
+    public MergedState withRecords(List<StatusRecord> status, List<AccountRecord> accounts) {
+        return build(host, status, accounts);
+    }
+
+    private static MergedState build(HostFiles host, List<StatusRecord> status, List<AccountRecord> accounts) {
         Map<String, Content> files = new TreeMap<>();
         Map<String, Optional<String>> environmentStatus = new LinkedHashMap<>();
         status.forEach(r -> environmentStatus.put(StatusFile.key(r.packageName(), r.architecture()), r.stanza()));
-        Map<String, String> hostStatus = StatusFile.parse(read(hostRoot.resolve(STATUS)));
+        Map<String, String> hostStatus = host.status();
         List<HostNewer> hostNewer = new ArrayList<>();
         Map<String, String> merged = new LinkedHashMap<>(hostStatus);
         environmentStatus.forEach((key, stanza) -> {
@@ -75,8 +101,7 @@ public final class MergedState {
         for (String file : AccountRecord.FILES) {
             Map<String, String> environment = new LinkedHashMap<>();
             accounts.stream().filter(a -> a.file().equals(file)).forEach(a -> environment.put(a.name(), a.line()));
-            Map<String, String> host = AccountFile.parse(read(hostRoot.resolve("etc").resolve(file)));
-            Map<String, String> mergedAccounts = AccountFile.merge(file, host, environment);
+            Map<String, String> mergedAccounts = AccountFile.merge(file, host.accounts().get(file), environment);
             String shadow = "etc/" + (file.equals("passwd") ? "shadow" : "gshadow");
             files.put("etc/" + file, text(AccountFile.format(mergedAccounts), 0644));
             // The host's shadow files are unreadable to the user; adduser and useradd need them.
@@ -87,12 +112,12 @@ public final class MergedState {
         }
         // invoke-rc.d asks policy-rc.d before starting a service; 101 means "not allowed".
         files.put(POLICY_RC_D, text("#!/bin/sh\n# trydeb: services are never started inside an environment.\nexit 101\n", 0755));
-        return new MergedState(files, hostStatus, hostNewer);
+        return new MergedState(host, Collections.unmodifiableMap(merged), files, hostNewer);
     }
 
     /** The host's own dpkg status stanzas, by {@code name:arch}. */
     public Map<String, String> hostStatus() {
-        return Collections.unmodifiableMap(hostStatus);
+        return Collections.unmodifiableMap(host.status());
     }
 
     public List<HostNewer> hostNewer() {
@@ -102,6 +127,11 @@ public final class MergedState {
     /** The dpkg status this state gives the sandbox. */
     public String status() {
         return new String(files.get(STATUS).bytes(), StatusFile.CHARSET);
+    }
+
+    /** The same as stanzas, by {@code name:arch}, in the file's order. */
+    public Map<String, String> statusStanzas() {
+        return status;
     }
 
     /** The merged account file ({@code passwd} or {@code group}). */

@@ -25,7 +25,7 @@ public record StateChanges(List<StatusRecord> status, List<AccountRecord> accoun
         List<StatusRecord> status = new ArrayList<>();
         Optional<String> afterStatus = read(upper.resolve(MergedState.STATUS));
         if (afterStatus.isPresent()) {
-            Map<String, String> old = StatusFile.parse(before.status());
+            Map<String, String> old = before.statusStanzas();
             Map<String, String> now = StatusFile.parse(afterStatus.get());
             now.forEach((key, stanza) -> {
                 if (!stanza.equals(old.get(key))) {

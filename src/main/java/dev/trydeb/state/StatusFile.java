@@ -19,20 +19,41 @@ public final class StatusFile {
         return packageName + ":" + architecture;
     }
 
-    /** The stanzas by key; a later stanza of the same key replaces an earlier one, as dpkg does. */
+    /**
+     * The stanzas by key; a later stanza of the same key replaces an earlier one, as dpkg does.
+     * Stanzas end at a line of blanks (spaces and tabs) only.
+     */
     public static Map<String, String> parse(String text) {
         Map<String, String> stanzas = new LinkedHashMap<>();
-        for (String stanza : text.split("\n(?:[ \t]*\n)+")) {
-            String trimmed = stanza.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            Optional<String> name = field(trimmed, "Package");
-            if (name.isPresent()) {
-                stanzas.put(key(name.get(), field(trimmed, "Architecture").orElse("")), trimmed);
+        int stanzaStart = 0;
+        for (int lineStart = 0, lineEnd; (lineEnd = text.indexOf('\n', lineStart)) >= 0; lineStart = lineEnd + 1) {
+            if (isBlankLine(text, lineStart, lineEnd)) {
+                add(stanzas, text.substring(stanzaStart, lineStart));
+                stanzaStart = lineEnd + 1;
             }
         }
+        add(stanzas, text.substring(stanzaStart));
         return stanzas;
+    }
+
+    private static boolean isBlankLine(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void add(Map<String, String> stanzas, String stanza) {
+        String trimmed = stanza.strip();
+        if (trimmed.isEmpty()) {
+            return;
+        }
+        Optional<String> name = field(trimmed, "Package");
+        if (name.isPresent()) {
+            stanzas.put(key(name.get(), field(trimmed, "Architecture").orElse("")), trimmed);
+        }
     }
 
     public static String format(Map<String, String> stanzas) {
@@ -45,17 +66,16 @@ public final class StatusFile {
 
     /** A single-line field's value (case-insensitive name, as deb822 says). */
     public static Optional<String> field(String stanza, String name) {
-        int start = 0;
-        while (start < stanza.length()) {
+        int length = name.length();
+        for (int start = 0; start < stanza.length(); ) {
             int end = stanza.indexOf('\n', start);
-            String line = stanza.substring(start, end < 0 ? stanza.length() : end);
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.charAt(0) != ' ' && line.charAt(0) != '\t'
-                    && line.substring(0, colon).equalsIgnoreCase(name)) {
-                return Optional.of(line.substring(colon + 1).strip());
-            }
             if (end < 0) {
-                break;
+                end = stanza.length();
+            }
+            // A field's name starts its line, so a continuation line (leading blank) never matches.
+            if (end - start > length && stanza.charAt(start + length) == ':'
+                    && stanza.regionMatches(true, start, name, 0, length)) {
+                return Optional.of(stanza.substring(start + length + 1, end).strip());
             }
             start = end + 1;
         }

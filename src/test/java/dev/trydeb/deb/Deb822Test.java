@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -158,5 +159,36 @@ class Deb822Test {
     @Test
     void packageName_invalidName_throws() {
         assertThrows(IllegalArgumentException.class, () -> Deb822.parseOne("Package: Hello_World\n").packageName());
+    }
+
+    @Test
+    void parseAll_keptFields_holdsOnlyThoseInOrderWithTheirContinuationLines() {
+        List<ControlStanza> stanzas = Deb822.parseAll(HELLO + "\n" + HELLO.replace("hello", "bye"), Set.of("package", "description"));
+        assertEquals(2, stanzas.size());
+        assertEquals(List.of("Package", "Description"), stanzas.get(0).names());
+        assertEquals(Deb822.parseOne(HELLO).required("Description"), stanzas.get(0).required("Description"));
+        assertEquals("bye", stanzas.get(1).required("Package"));
+    }
+
+    @Test
+    void parseAll_keptFieldsOnly_stanzaWithoutThemIsStillAStanza() {
+        List<ControlStanza> stanzas = Deb822.parseAll("Package: a\n\nDescription: b\n", Set.of("package"));
+        assertEquals(2, stanzas.size());
+        assertEquals(List.of(), stanzas.get(1).names());
+    }
+
+    @Test
+    void parseAll_keptFields_malformedFieldNotKept_isStillRejectedWithItsLine() {
+        IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
+                () -> Deb822.parseAll("Package: a\nDescription: x\ndescription: y\n", Set.of("package")));
+        assertTrue(duplicate.getMessage().startsWith("line 3: duplicate field"), duplicate.getMessage());
+        IllegalArgumentException noColon = assertThrows(IllegalArgumentException.class,
+                () -> Deb822.parseAll("Package: a\nnot a field\n", Set.of("package")));
+        assertTrue(noColon.getMessage().startsWith("line 2: expected 'Field: value'"), noColon.getMessage());
+    }
+
+    @Test
+    void parseAll_lastLineWithoutNewline_isRead() {
+        assertEquals("2", Deb822.parseAll("Package: a\nVersion: 2").get(0).required("Version"));
     }
 }

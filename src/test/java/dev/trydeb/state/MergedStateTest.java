@@ -499,6 +499,37 @@ class MergedStateTest {
     }
 
     @Test
+    void withRecords_sameHost_isTheStateABuildWithThoseRecordsMakes() {
+        StatusRecord cowsay = installed("cowsay", "all", "3.03+dfsg2-8");
+        AccountRecord daemon = new AccountRecord("passwd", "cowd", "cowd:x:999:999::/nonexistent:/usr/sbin/nologin");
+
+        MergedState again = build(removed("jq", "amd64")).withRecords(List.of(cowsay), List.of(daemon));
+
+        MergedState fresh = build(List.of(cowsay), List.of(daemon));
+        assertEquals(fresh.status(), again.status());
+        assertEquals(fresh.accounts("passwd"), again.accounts("passwd"));
+        assertEquals(fresh.materialize(stateRoot), again.materialize(stateRoot));
+    }
+
+    @Test
+    void withRecords_hostChangedSinceTheBuild_keepsTheHostFilesItWasBuiltOver() throws IOException {
+        MergedState before = build();
+        Files.writeString(host.resolve("etc/passwd"), HOST_PASSWD + "carol:x:1002:1002::/home/carol:/bin/sh\n");
+        Files.writeString(host.resolve(MergedState.STATUS), "");
+
+        MergedState after = before.withRecords(List.of(), List.of());
+
+        assertEquals(HOST_STATUS, after.status());
+        assertFalse(after.accounts("passwd").contains("carol"));
+    }
+
+    @Test
+    void statusStanzas_areTheMergedStatusParsed() {
+        MergedState state = build(installed("cowsay", "all", "3.03+dfsg2-8"), removed("jq", "amd64"));
+        assertEquals(StatusFile.parse(state.status()), state.statusStanzas());
+    }
+
+    @Test
     void materialize_leavesNoTemporaryDirectories() throws IOException {
         build().materialize(stateRoot);
         build(installed("cowsay", "all", "1")).materialize(stateRoot);
