@@ -1,6 +1,5 @@
 package dev.trydeb.env;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trydeb.apt.HostApt;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
@@ -126,7 +125,7 @@ public final class Installer {
             }
             List<DebPackage> debs = readAll(plan, localDebs, mapping);
 
-            TransactionRecord tx = workspace.store().beginTransaction(env.id(), plan.verb(), json(requestJson));
+            TransactionRecord tx = workspace.store().beginTransaction(env.id(), plan.verb(), RequestJson.of(requestJson));
             progress.step(describe(plan) + " in environment '" + env.name() + "' (transaction " + tx.id() + ")");
             Transaction transaction = new Transaction(workspace, launcher, mapping, layout, tx.id());
             return transaction.run(() -> {
@@ -204,15 +203,21 @@ public final class Installer {
 
     private DebPackage readLocalDeb(Path file) {
         DebPackage deb = DebArchive.read(file.toAbsolutePath());
-        String arch = deb.architecture();
-        HostArchitectures architectures = HostArchitectures.query();
-        if (!architectures.accepts(arch)) {
-            throw TrydebException.badInput(deb.source() + ": built for architecture '" + arch
-                    + "', but this system runs " + architectures.describe() + "; download the "
-                    + architectures.nativeArch() + " build of " + deb.packageName().value());
+        // "all" installs anywhere: the host's dpkg (two processes) need not be asked.
+        if (!deb.architecture().equals("all")) {
+            requireHostArchitecture(deb);
         }
         requireMappingFor(deb, workspace.installMapping());
         return deb;
+    }
+
+    private static void requireHostArchitecture(DebPackage deb) {
+        HostArchitectures architectures = HostArchitectures.query();
+        if (!architectures.accepts(deb.architecture())) {
+            throw TrydebException.badInput(deb.source() + ": built for architecture '" + deb.architecture()
+                    + "', but this system runs " + architectures.describe() + "; download the "
+                    + architectures.nativeArch() + " build of " + deb.packageName().value());
+        }
     }
 
     /** With root alone mapped, dpkg cannot give files to other owners (chown fails with EINVAL). */
@@ -228,13 +233,5 @@ public final class Installer {
                             + " belongs to uid " + e.uid() + ", which needs subordinate ids: ask your administrator"
                             + " to install the 'uidmap' package and give you ranges in /etc/subuid and /etc/subgid");
                 });
-    }
-
-    private static String json(Map<String, Object> request) {
-        try {
-            return new ObjectMapper().writeValueAsString(request);
-        } catch (java.io.IOException e) { // Debian 12's jackson-databind declares IOException, not only JsonProcessingException
-            throw new IllegalStateException(e);
-        }
     }
 }
