@@ -13,6 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,7 @@ public final class GuestView {
 
     private final Path hostRoot;
     private final List<Path> layerUppersTopFirst;
+    private final Map<Path, Set<String>> layerListings = new HashMap<>();
 
     public GuestView(Path hostRoot, List<Path> layerUppersTopFirst) {
         this.hostRoot = hostRoot;
@@ -46,14 +50,27 @@ public final class GuestView {
         }
         for (Path upper : layerUppersTopFirst) {
             Path candidate = upper.resolve(path.relative());
-            if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+            if (namesIn(candidate.getParent()).contains(candidate.getFileName().toString())) {
                 return OverlayMarks.isWhiteout(candidate) ? Optional.empty() : Optional.of(new Found(path, candidate, Source.LAYER));
             }
         }
         Path onHost = hostRoot.resolve(path.relative());
-        return Files.exists(onHost, LinkOption.NOFOLLOW_LINKS)
+        // Files.exists(path) alone is access(2); with NOFOLLOW_LINKS, Java 17 throws and catches an exception per miss.
+        return Files.exists(onHost) || Files.isSymbolicLink(onHost)
                 ? Optional.of(new Found(path, onHost, Source.HOST))
                 : Optional.empty();
+    }
+
+    /**
+     * A layer directory's names, listed once: most lookups miss in a layer (the merged-state
+     * layer holds a handful of files), and a miss through Files costs an exception in Java 17.
+     * A view lives for one command, in which committed layers do not change.
+     */
+    private Set<String> namesIn(Path layerDirectory) {
+        return layerListings.computeIfAbsent(layerDirectory, dir -> {
+            String[] names = dir.toFile().list();
+            return names == null ? Set.of() : Set.of(names);
+        });
     }
 
     /**

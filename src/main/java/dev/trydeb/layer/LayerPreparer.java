@@ -5,6 +5,7 @@ import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.WritableLayer;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -276,10 +277,15 @@ public final class LayerPreparer {
     }
 
     private static void copyDirectory(Path hostDir, Path upperDir) throws IOException {
-        if (Files.isDirectory(upperDir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+        try {
+            // Created first, checked only if that fails: Java 17 throws inside isDirectory for every new one.
+            Files.createDirectory(upperDir);
+        } catch (FileAlreadyExistsException e) {
+            if (Files.isDirectory(upperDir, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            throw e;
         }
-        Files.createDirectory(upperDir);
         Files.setAttribute(upperDir, "unix:mode", mode(hostDir));
     }
 
