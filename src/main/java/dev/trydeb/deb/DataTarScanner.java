@@ -96,8 +96,12 @@ final class DataTarScanner {
         return target.value();
     }
 
+    /**
+     * Stops at the first directory an earlier member lives in: it and its parents passed this
+     * check then, and none of them can become a symlink later (acceptSymlink).
+     */
     private void requireNotBelowSymlink(String name, GuestPath path) {
-        for (GuestPath dir = path.parent(); !dir.isRoot(); dir = dir.parent()) {
+        for (GuestPath dir = path.parent(); !dir.isRoot() && !ancestors.contains(dir); dir = dir.parent()) {
             String symlink = symlinkNames.get(dir);
             if (symlink != null) {
                 throw BadDeb.refused(debFile, "data.tar member " + BadDeb.quote(name) + " goes through the symlink "

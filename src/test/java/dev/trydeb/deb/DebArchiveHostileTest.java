@@ -49,6 +49,17 @@ class DebArchiveHostileTest {
     }
 
     @Test
+    void read_memberThroughSymlinkAmongEarlierMembersOfItsDirectory_refused() {
+        assertBadInput(deb(
+                        TarItem.file("./usr/share/doc/x/changelog", 0644, "x"),
+                        TarItem.file("./usr/share/doc/x/copyright", 0644, "x"),
+                        TarItem.symlink("./usr/share/doc/x/link", "/etc"),
+                        TarItem.file("./usr/share/doc/x/README", 0644, "x"),
+                        TarItem.file("./usr/share/doc/x/link/cron.d/job", 0644, "x")),
+                "data.tar member './usr/share/doc/x/link/cron.d/job' goes through the symlink './usr/share/doc/x/link'");
+    }
+
+    @Test
     void read_deepMemberThroughRelativeSymlink_refused() {
         assertBadInput(deb(
                         TarItem.symlink("./up", "../../.."),
