@@ -143,7 +143,7 @@ public final class Installer {
                             (plan.viaApt() ? "apt-get" : "dpkg") + " failed (exit status " + status + "); environment '"
                                     + env.name() + "' is unchanged");
                 }
-                layer.dropUnchangedCopies();
+                layer.dropUntouched();
                 StateChanges changes = StateChanges.between(state, target.upper());
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
                 workspace.store().commitTransaction(tx.id(), committed.toStore());

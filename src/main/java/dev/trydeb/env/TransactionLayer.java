@@ -64,9 +64,9 @@ final class TransactionLayer {
         return preparer.prepare(directories, replacedHostFiles, debconf);
     }
 
-    /** After a successful run: drops the prepared state files the transaction did not change. */
-    void dropUnchangedCopies() {
-        preparer.dropUnchangedCopies();
+    /** After a successful run: drops the prepared state files and directories the transaction left alone. */
+    void dropUntouched() {
+        preparer.dropUntouched();
     }
 
     /** The paths dpkg's database lists for an installed package, as the environment sees them. */

@@ -5,12 +5,15 @@ import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.WritableLayer;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,6 +97,13 @@ public final class LayerPreparer {
     /** Thousands of paths share a few hundred directories: each is looked up across the layers once. */
     private final Set<GuestPath> requested = new HashSet<>();
     private final Set<GuestPath> prepared = new HashSet<>();
+    /**
+     * Directories created only in case dpkg or a maintainer script writes there, with the
+     * mode given: removed again if left empty and as they were, or every committed layer
+     * would hold all of /etc's directories, each one a merged directory in every sandbox.
+     */
+    private final Map<Path, Integer> speculative = new HashMap<>();
+    private boolean preparingSpeculatively;
 
     public LayerPreparer(GuestView view, WritableLayer target) {
         this.view = view;
@@ -120,6 +130,7 @@ public final class LayerPreparer {
             for (GuestPath file : replacedHostFiles) {
                 copyHostFile(file);
             }
+            preparingSpeculatively = true;
             for (String dir : STATE_DIRECTORIES) {
                 prepareDirectory(GuestPath.of(dir));
             }
@@ -201,10 +212,11 @@ public final class LayerPreparer {
     }
 
     /**
-     * Deletes the state files copied into the layer that the transaction did not change: a
-     * copy would hide the host's later changes to that file, and show in every diff.
+     * Deletes what the transaction left alone: the state files copied into the layer that it
+     * did not change (a copy would hide the host's later changes to that file, and show in
+     * every diff), and the directories prepared in case it wrote there.
      */
-    public void dropUnchangedCopies() {
+    public void dropUntouched() {
         try {
             // dpkg's backup of its status: the merged state layer above the environment's
             // layers always has the status, so this copy (as big as the status) is never seen.
@@ -224,6 +236,34 @@ public final class LayerPreparer {
             } catch (IOException e) {
                 // Replaced by dpkg with a file of another owner, or gone: keep whatever is there.
             }
+        }
+        dropUntouchedDirectories();
+    }
+
+    /** Deepest first, so that a directory whose only content was untouched directories goes too. */
+    private void dropUntouchedDirectories() {
+        List<Path> deepestFirst = new ArrayList<>(speculative.keySet());
+        deepestFirst.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path dir : deepestFirst) {
+            try {
+                if (isEmptyDirectory(dir) && mode(dir) == speculative.get(dir)
+                        && Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)
+                                .equals(Files.getAttribute(target.upper(), "unix:uid"))
+                        && !OverlayMarks.isOpaque(dir)) {
+                    Files.delete(dir);
+                }
+            } catch (IOException e) {
+                // Kept: an empty directory only costs a lookup.
+            }
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false; // removed, or replaced by a whiteout
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
         }
     }
 
@@ -276,7 +316,7 @@ public final class LayerPreparer {
         OverlayMarks.markOpaque(created);
     }
 
-    private static void copyDirectory(Path hostDir, Path upperDir) throws IOException {
+    private void copyDirectory(Path hostDir, Path upperDir) throws IOException {
         try {
             // Created first, checked only if that fails: Java 17 throws inside isDirectory for every new one.
             Files.createDirectory(upperDir);
@@ -286,7 +326,11 @@ public final class LayerPreparer {
             }
             throw e;
         }
-        Files.setAttribute(upperDir, "unix:mode", mode(hostDir));
+        int mode = mode(hostDir);
+        Files.setAttribute(upperDir, "unix:mode", mode);
+        if (preparingSpeculatively) {
+            speculative.put(upperDir, mode);
+        }
     }
 
     private Path upper(GuestPath path) {

@@ -47,9 +47,11 @@ class LayerPreparerTest {
     }
 
     private Set<String> prepare(List<Path> layersTopFirst, String... dirs) {
-        GuestView view = new GuestView(host, layersTopFirst);
-        LayerPreparer preparer = new LayerPreparer(view, new WritableLayer(upper, tmp.resolve("layer/work")));
-        return preparer.prepare(java.util.Arrays.stream(dirs).map(GuestPath::of).toList(), false);
+        return preparer(layersTopFirst).prepare(java.util.Arrays.stream(dirs).map(GuestPath::of).toList(), false);
+    }
+
+    private LayerPreparer preparer(List<Path> layersTopFirst) {
+        return new LayerPreparer(new GuestView(host, layersTopFirst), new WritableLayer(upper, tmp.resolve("layer/work")));
     }
 
     private static int mode(Path path) throws IOException {
@@ -153,5 +155,43 @@ class LayerPreparerTest {
         Files.createSymbolicLink(host.resolve("escape"), Path.of("../../../etc"));
         GuestView view = new GuestView(host, List.of());
         assertEquals(GuestPath.of("/etc/passwd"), view.resolve(GuestPath.of("/escape/passwd")).orElseThrow());
+    }
+
+    @Test
+    void dropUntouched_directoriesPreparedInCaseScriptsWrite_goUnlessWrittenTo() throws IOException {
+        mkdir("etc/cron.d", 0755);
+        mkdir("etc/ssl/private", 0700);
+        mkdir("etc/default", 0755);
+        LayerPreparer preparer = preparer(List.of());
+        preparer.prepare(List.of(GuestPath.of("/usr/share/doc/hello")), false);
+        assertTrue(Files.isDirectory(upper.resolve("etc/ssl/private")), "prepared for maintainer scripts");
+        Files.writeString(upper.resolve("etc/cron.d/hello"), "# written by a postinst\n");
+
+        preparer.dropUntouched();
+
+        assertTrue(Files.isRegularFile(upper.resolve("etc/cron.d/hello")));
+        assertFalse(Files.exists(upper.resolve("etc/ssl")), "untouched, with its untouched children");
+        assertFalse(Files.exists(upper.resolve("etc/default")));
+        assertFalse(Files.exists(upper.resolve("var/lib/dpkg/info")), "even dpkg's, when it wrote nothing");
+        assertTrue(Files.isDirectory(upper.resolve("usr/share/doc")), "the package's own directories stay, even empty");
+    }
+
+    @Test
+    void dropUntouched_preparedDirectoryChangedButEmpty_stays() throws IOException {
+        mkdir("etc/chmodded", 0755);
+        mkdir("etc/opaque", 0755);
+        LayerPreparer preparer = preparer(List.of());
+        preparer.prepare(List.of(), false);
+        Files.setAttribute(upper.resolve("etc/chmodded"), "unix:mode", 0750);
+        try {
+            OverlayMarks.markOpaque(upper.resolve("etc/opaque"));
+        } catch (IOException | UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("no user xattrs here");
+        }
+
+        preparer.dropUntouched();
+
+        assertEquals(0750, mode(upper.resolve("etc/chmodded")));
+        assertTrue(Files.isDirectory(upper.resolve("etc/opaque")), "recreated by a script: hides the host's content");
     }
 }
