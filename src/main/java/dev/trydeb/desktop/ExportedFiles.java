@@ -20,7 +20,10 @@ import java.util.TreeMap;
  * environment's directory, replaced atomically; only files it lists are ever removed.
  */
 public final class ExportedFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Started on first use: databind takes ~40 ms, and most installs export nothing and read no record. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Path recordFile;
 
@@ -32,7 +35,8 @@ public final class ExportedFiles {
     public Map<String, List<Path>> read() {
         Map<String, List<String>> raw;
         try {
-            raw = JSON.readValue(Files.readAllBytes(recordFile), new TypeReference<TreeMap<String, List<String>>>() {});
+            byte[] json = Files.readAllBytes(recordFile);
+            raw = Json.MAPPER.readValue(json, new TypeReference<TreeMap<String, List<String>>>() {});
         } catch (NoSuchFileException e) {
             return new TreeMap<>();
         } catch (IOException e) {
@@ -100,7 +104,7 @@ public final class ExportedFiles {
         record.forEach((pkg, files) -> raw.put(pkg, files.stream().map(Path::toString).toList()));
         Path temp = recordFile.resolveSibling(recordFile.getFileName() + ".tmp");
         try {
-            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw));
+            Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw));
             Files.move(temp, recordFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw TrydebException.failure("cannot write the record of menu entries " + recordFile + ": "
