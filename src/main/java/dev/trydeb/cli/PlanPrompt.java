@@ -74,9 +74,12 @@ final class PlanPrompt implements Confirmation {
         if (bytes < 1000) {
             return bytes + " B";
         }
-        if (bytes < 1_000_000) {
-            return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        // In tenths by arithmetic: String.format would start java.util.Formatter on every install.
+        return bytes < 1_000_000 ? tenths(bytes, 100) + " kB" : tenths(bytes, 100_000) + " MB";
+    }
+
+    private static String tenths(long bytes, long tenth) {
+        long rounded = Math.round((double) bytes / tenth);
+        return rounded / 10 + "." + rounded % 10;
     }
 }

@@ -115,6 +115,18 @@ public record GuestPath(String value) implements Comparable<GuestPath> {
         return value.substring(1);
     }
 
+    // Written out: a record's generated equals and hashCode go through invokedynamic, which
+    // spins method handle classes at first use and runs slowly until compiled.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GuestPath path && value.equals(path.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(GuestPath other) {
         return value.compareTo(other.value);

@@ -17,6 +17,17 @@ public record PackageName(String value) implements Comparable<PackageName> {
         return new PackageName(value);
     }
 
+    // Written out for the same reason as GuestPath's: a record's own go through invokedynamic.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PackageName name && value.equals(name.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(PackageName other) {
         return value.compareTo(other.value);
