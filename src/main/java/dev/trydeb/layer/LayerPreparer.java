@@ -5,7 +5,6 @@ import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.WritableLayer;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -98,11 +97,13 @@ public final class LayerPreparer {
     private final Set<GuestPath> requested = new HashSet<>();
     private final Set<GuestPath> prepared = new HashSet<>();
     /**
-     * Directories created only in case dpkg or a maintainer script writes there, with the
-     * mode given: removed again if left empty and as they were, or every committed layer
-     * would hold all of /etc's directories, each one a merged directory in every sandbox.
+     * Directories created only in case dpkg or a maintainer script writes there, with their
+     * inode, ctime, mode and owner when preparation ended: removed again if still empty and
+     * all four are the same after the transaction (not chmodded, chowned or recreated, which
+     * an opaque directory is), or every committed layer would hold all of /etc's directories,
+     * each one a directory the overlay merges across every layer in every sandbox.
      */
-    private final Map<Path, Integer> speculative = new HashMap<>();
+    private final Map<Path, Map<String, Object>> speculative = new HashMap<>();
     private boolean preparingSpeculatively;
 
     public LayerPreparer(GuestView view, WritableLayer target) {
@@ -157,6 +158,9 @@ public final class LayerPreparer {
                 preparePrivateDirectory(GuestPath.of(dir));
             }
             prepareOpaqueDirectory(GuestPath.of(DPKG_UPDATES));
+            for (Map.Entry<Path, Map<String, Object>> dir : speculative.entrySet()) {
+                dir.setValue(identityAndAttributes(dir.getKey()));
+            }
         } catch (IOException e) {
             throw TrydebException.failure("cannot prepare the new layer in " + target.upper() + ": " + ErrorText.describe(e), e);
         }
@@ -242,29 +246,28 @@ public final class LayerPreparer {
 
     /** Deepest first, so that a directory whose only content was untouched directories goes too. */
     private void dropUntouchedDirectories() {
-        List<Path> deepestFirst = new ArrayList<>(speculative.keySet());
-        deepestFirst.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-        for (Path dir : deepestFirst) {
+        List<Path> untouched = new ArrayList<>();
+        for (Map.Entry<Path, Map<String, Object>> dir : speculative.entrySet()) {
             try {
-                if (isEmptyDirectory(dir) && mode(dir) == speculative.get(dir)
-                        && Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)
-                                .equals(Files.getAttribute(target.upper(), "unix:uid"))
-                        && !OverlayMarks.isOpaque(dir)) {
-                    Files.delete(dir);
+                if (identityAndAttributes(dir.getKey()).equals(dir.getValue())) {
+                    untouched.add(dir.getKey());
                 }
             } catch (IOException e) {
-                // Kept: an empty directory only costs a lookup.
+                // Gone or replaced: not ours to remove.
+            }
+        }
+        untouched.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path dir : untouched) {
+            try {
+                Files.delete(dir);
+            } catch (IOException e) {
+                // Not empty: a directory inside it was written to. Kept.
             }
         }
     }
 
-    private static boolean isEmptyDirectory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return false; // removed, or replaced by a whiteout
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            return !entries.iterator().hasNext();
-        }
+    private static Map<String, Object> identityAndAttributes(Path dir) throws IOException {
+        return Files.readAttributes(dir, "unix:ino,ctime,mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
     }
 
     private void copyHostFile(GuestPath file) throws IOException {
@@ -326,10 +329,9 @@ public final class LayerPreparer {
             }
             throw e;
         }
-        int mode = mode(hostDir);
-        Files.setAttribute(upperDir, "unix:mode", mode);
+        Files.setAttribute(upperDir, "unix:mode", mode(hostDir));
         if (preparingSpeculatively) {
-            speculative.put(upperDir, mode);
+            speculative.put(upperDir, Map.of());
         }
     }
 
