@@ -331,7 +331,7 @@ public final class LayerPreparer {
         }
         Files.setAttribute(upperDir, "unix:mode", mode(hostDir));
         if (preparingSpeculatively) {
-            speculative.put(upperDir, Map.of());
+            speculative.put(upperDir, Map.of()); // its attributes are recorded when preparation ends
         }
     }
 
