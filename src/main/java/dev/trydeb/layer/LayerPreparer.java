@@ -98,10 +98,12 @@ public final class LayerPreparer {
     private final Set<GuestPath> prepared = new HashSet<>();
     /**
      * Directories created only in case dpkg or a maintainer script writes there, with their
-     * inode, ctime, mode and owner when preparation ended: removed again if still empty and
-     * all four are the same after the transaction (not chmodded, chowned or recreated, which
-     * an opaque directory is), or every committed layer would hold all of /etc's directories,
-     * each one a directory the overlay merges across every layer in every sandbox.
+     * inode, mtime, mode and owner when preparation ended: removed again if still empty and
+     * all four are the same after the transaction (nothing created or removed in them, not
+     * chmodded, chowned or recreated, which an opaque directory is), or every committed layer
+     * would hold all of /etc's directories, each one a directory the overlay merges across
+     * every layer in every sandbox. Not the ctime: overlayfs sets xattrs of its own (origin,
+     * impure, uuid) on upper directories it merely looks up or mounts.
      */
     private final Map<Path, Map<String, Object>> speculative = new HashMap<>();
     private boolean preparingSpeculatively;
@@ -221,6 +223,8 @@ public final class LayerPreparer {
      * every diff), and the directories prepared in case it wrote there.
      */
     public void dropUntouched() {
+        // Told before the copies go: deleting one changes its directory's mtime.
+        List<Path> untouchedDirectories = untouchedDirectories();
         try {
             // dpkg's backup of its status: the merged state layer above the environment's
             // layers always has the status, so this copy (as big as the status) is never seen.
@@ -241,11 +245,17 @@ public final class LayerPreparer {
                 // Replaced by dpkg with a file of another owner, or gone: keep whatever is there.
             }
         }
-        dropUntouchedDirectories();
+        for (Path dir : untouchedDirectories) {
+            try {
+                Files.delete(dir);
+            } catch (IOException e) {
+                // Not empty: a directory inside it was written to, or a copy in it was changed. Kept.
+            }
+        }
     }
 
     /** Deepest first, so that a directory whose only content was untouched directories goes too. */
-    private void dropUntouchedDirectories() {
+    private List<Path> untouchedDirectories() {
         List<Path> untouched = new ArrayList<>();
         for (Map.Entry<Path, Map<String, Object>> dir : speculative.entrySet()) {
             try {
@@ -257,17 +267,11 @@ public final class LayerPreparer {
             }
         }
         untouched.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-        for (Path dir : untouched) {
-            try {
-                Files.delete(dir);
-            } catch (IOException e) {
-                // Not empty: a directory inside it was written to. Kept.
-            }
-        }
+        return untouched;
     }
 
     private static Map<String, Object> identityAndAttributes(Path dir) throws IOException {
-        return Files.readAttributes(dir, "unix:ino,ctime,mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+        return Files.readAttributes(dir, "unix:ino,lastModifiedTime,mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
     }
 
     private void copyHostFile(GuestPath file) throws IOException {
