@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public final class GuestView {
     private static final int MAX_SYMLINKS = 40;
+    private static final int TYPE_MASK = 0170000;
+    private static final int DIRECTORY = 0040000;
+    private static final int SYMBOLIC_LINK = 0120000;
 
     /** Where a guest path was found. */
     public enum Source { LAYER, HOST }
@@ -37,21 +40,49 @@ public final class GuestView {
     private final Path hostRoot;
     private final List<Path> layerUppersTopFirst;
     private final Map<Path, Set<String>> layerListings = new HashMap<>();
+    private final Map<GuestPath, Optional<Found>> lookups = new HashMap<>();
+    private final Map<Path, Integer> modes = new HashMap<>();
 
     public GuestView(Path hostRoot, List<Path> layerUppersTopFirst) {
         this.hostRoot = hostRoot;
         this.layerUppersTopFirst = List.copyOf(layerUppersTopFirst);
     }
 
-    /** The entry itself (symlinks not followed), or empty if absent or whited out. */
+    /**
+     * The entry itself (symlinks not followed), or empty if absent or whited out. Remembered:
+     * preparing a layer asks about the same few hundred directories thousands of times, and a
+     * view lives for one command, which sees the layers and the host as they were when first asked.
+     */
     public Optional<Found> lookup(GuestPath path) {
+        Optional<Found> known = lookups.get(path);
+        if (known == null) {
+            known = find(path);
+            lookups.put(path, known);
+        }
+        return known;
+    }
+
+    /** The entry's st_mode, type bits included, from one lstat(2) per entry; 0 if it is gone since. */
+    public int mode(Found entry) {
+        return modes.computeIfAbsent(entry.hostPath(), GuestView::readMode);
+    }
+
+    public boolean isDirectory(Found entry) {
+        return (mode(entry) & TYPE_MASK) == DIRECTORY;
+    }
+
+    private boolean isSymbolicLink(Found entry) {
+        return (mode(entry) & TYPE_MASK) == SYMBOLIC_LINK;
+    }
+
+    private Optional<Found> find(GuestPath path) {
         if (path.isRoot()) {
             return Optional.of(new Found(path, hostRoot, Source.HOST));
         }
         for (Path upper : layerUppersTopFirst) {
             Path candidate = upper.resolve(path.relative());
             if (namesIn(candidate.getParent()).contains(candidate.getFileName().toString())) {
-                return OverlayMarks.isWhiteout(candidate) ? Optional.empty() : Optional.of(new Found(path, candidate, Source.LAYER));
+                return isWhiteout(candidate) ? Optional.empty() : Optional.of(new Found(path, candidate, Source.LAYER));
             }
         }
         Path onHost = hostRoot.resolve(path.relative());
@@ -59,6 +90,26 @@ public final class GuestView {
         return Files.exists(onHost) || Files.isSymbolicLink(onHost)
                 ? Optional.of(new Found(path, onHost, Source.HOST))
                 : Optional.empty();
+    }
+
+    /** Whether a layer's entry is a whiteout; its mode is kept, as most entries are asked for it next. */
+    private boolean isWhiteout(Path layerEntry) {
+        try {
+            Map<String, Object> attributes = Files.readAttributes(layerEntry, "unix:mode,rdev", LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) attributes.get("mode");
+            modes.put(layerEntry, mode);
+            return OverlayMarks.isWhiteout(mode, (Long) attributes.get("rdev"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int readMode(Path path) {
+        try {
+            return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**
@@ -93,7 +144,7 @@ public final class GuestView {
             }
             GuestPath next = current.resolve(part);
             Optional<Found> found = lookup(next);
-            if (found.isPresent() && Files.isSymbolicLink(found.get().hostPath())) {
+            if (found.isPresent() && isSymbolicLink(found.get())) {
                 if (++hops > MAX_SYMLINKS) {
                     return Optional.empty();
                 }

@@ -186,11 +186,11 @@ public final class LayerPreparer {
                 continue;
             }
             Optional<GuestView.Found> found = view.lookup(current);
-            if (found.isEmpty() || !Files.isDirectory(found.get().hostPath(), LinkOption.NOFOLLOW_LINKS)) {
+            if (found.isEmpty() || !view.isDirectory(found.get())) {
                 return; // absent in the guest: dpkg creates it, in a directory already prepared
             }
             // Directories found in an earlier layer are recreated too, so deeper host ones have a parent.
-            copyDirectory(found.get().hostPath(), upper(current));
+            copyDirectory(view.mode(found.get()) & 07777, upper(current));
         }
     }
 
@@ -282,7 +282,7 @@ public final class LayerPreparer {
         GuestPath real = parent.get().resolve(file.fileName());
         Optional<GuestView.Found> found = view.lookup(real);
         if (found.isEmpty() || found.get().source() != GuestView.Source.HOST
-                || Files.isDirectory(found.get().hostPath(), LinkOption.NOFOLLOW_LINKS)) {
+                || view.isDirectory(found.get())) {
             return;
         }
         prepareDirectory(parent.get());
@@ -323,7 +323,7 @@ public final class LayerPreparer {
         OverlayMarks.markOpaque(created);
     }
 
-    private void copyDirectory(Path hostDir, Path upperDir) throws IOException {
+    private void copyDirectory(int mode, Path upperDir) throws IOException {
         try {
             // Created first, checked only if that fails: Java 17 throws inside isDirectory for every new one.
             Files.createDirectory(upperDir);
@@ -333,7 +333,7 @@ public final class LayerPreparer {
             }
             throw e;
         }
-        Files.setAttribute(upperDir, "unix:mode", mode(hostDir));
+        Files.setAttribute(upperDir, "unix:mode", mode);
         if (preparingSpeculatively) {
             speculative.put(upperDir, Map.of()); // its attributes are recorded when preparation ends
         }

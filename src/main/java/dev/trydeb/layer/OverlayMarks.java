@@ -26,15 +26,6 @@ public final class OverlayMarks {
         return (mode & TYPE_MASK) == CHARACTER_DEVICE && rdev == 0;
     }
 
-    public static boolean isWhiteout(Path path) {
-        try {
-            return isWhiteout((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS),
-                    (Long) Files.getAttribute(path, "unix:rdev", LinkOption.NOFOLLOW_LINKS));
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
     public static boolean isOpaque(Path dir) {
         UserDefinedFileAttributeView xattrs =
                 Files.getFileAttributeView(dir, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);

@@ -1,12 +1,14 @@
 package dev.trydeb.layer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trydeb.core.GuestPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,5 +76,27 @@ class GuestViewTest {
         Files.createDirectories(top.resolve("etc"));
         assertEquals(Optional.empty(), lookup("/etc/nothing"));
         assertEquals(Optional.empty(), lookup("/no/such/directory"));
+    }
+
+    @Test
+    void lookup_isRememberedForTheViewsLife() throws IOException {
+        Files.createDirectories(host.resolve("etc"));
+        Files.writeString(host.resolve("etc/motd"), "hello");
+        assertTrue(lookup("/etc/motd").isPresent());
+        Files.delete(host.resolve("etc/motd"));
+        assertTrue(lookup("/etc/motd").isPresent());
+        assertEquals(Optional.empty(), new GuestView(host, List.of(top, bottom)).lookup(GuestPath.of("/etc/motd")));
+    }
+
+    @Test
+    void isDirectory_doesNotFollowSymlinks() throws IOException {
+        Files.createDirectories(host.resolve("usr/lib"));
+        Files.createSymbolicLink(host.resolve("lib"), Path.of("usr/lib"));
+        Files.createDirectories(top.resolve("etc"));
+        assertTrue(view.isDirectory(lookup("/usr/lib").orElseThrow()));
+        assertTrue(view.isDirectory(lookup("/etc").orElseThrow()));
+        assertFalse(view.isDirectory(lookup("/lib").orElseThrow()));
+        Files.setPosixFilePermissions(host.resolve("usr"), PosixFilePermissions.fromString("rwxr-x---"));
+        assertEquals(0750, view.mode(lookup("/usr").orElseThrow()) & 07777);
     }
 }
