@@ -1,5 +1,6 @@
 package dev.trydeb.deb;
 
+import dev.trydeb.core.FileMode;
 import dev.trydeb.core.GuestPath;
 
 /**
@@ -17,7 +18,7 @@ public record DataEntry(GuestPath path, DataEntry.Type type, int mode, long uid,
         if (path == null || type == null) {
             throw new IllegalArgumentException("data entry needs a path and a type");
         }
-        if ((mode & ~07777) != 0) {
+        if ((mode & ~FileMode.PERMISSIONS) != 0) {
             throw new IllegalArgumentException("mode must only hold permission bits: " + Integer.toOctalString(mode));
         }
         boolean isLink = type == Type.SYMLINK || type == Type.HARDLINK;

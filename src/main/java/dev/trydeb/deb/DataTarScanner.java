@@ -1,5 +1,6 @@
 package dev.trydeb.deb;
 
+import dev.trydeb.core.FileMode;
 import dev.trydeb.core.GuestPath;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -64,7 +65,7 @@ final class DataTarScanner {
         }
         rememberAncestors(path);
         long size = type == DataEntry.Type.FILE ? entry.getSize() : 0;
-        entries.add(new DataEntry(path, type, entry.getMode() & 07777, entry.getLongUserId(), entry.getLongGroupId(),
+        entries.add(new DataEntry(path, type, entry.getMode() & FileMode.PERMISSIONS, entry.getLongUserId(), entry.getLongGroupId(),
                 linkTarget, size));
     }
 

@@ -1,5 +1,6 @@
 package dev.trydeb.diff;
 
+import dev.trydeb.core.FileMode;
 import dev.trydeb.layer.OverlayMarks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +18,6 @@ import java.util.Optional;
  * @param opaque a layer directory marked {@code user.overlay.opaque=y}
  */
 record Entry(Path path, EntryType type, int mode, long uid, long gid, long size, long rdev, boolean opaque) {
-    static final int TYPE_MASK = 0170000;
-    static final int REGULAR = 0100000;
-    static final int DIRECTORY = 0040000;
-    static final int SYMLINK = 0120000;
-    static final int CHARACTER_DEVICE = 0020000;
-    static final int PERMISSIONS = 07777;
-
     /**
      * The entry at {@code path}, or empty if there is none. Whiteouts and opaque directories
      * exist only in layers: on the host a 0:0 device is just a device.
@@ -37,11 +31,11 @@ record Entry(Path path, EntryType type, int mode, long uid, long gid, long size,
         }
         int mode = (Integer) a.get("mode");
         long rdev = (Long) a.get("rdev");
-        EntryType type = switch (mode & TYPE_MASK) {
-            case REGULAR -> EntryType.FILE;
-            case DIRECTORY -> EntryType.DIRECTORY;
-            case SYMLINK -> EntryType.SYMLINK;
-            case CHARACTER_DEVICE -> inLayer && OverlayMarks.isWhiteout(mode, rdev) ? EntryType.WHITEOUT : EntryType.OTHER;
+        EntryType type = switch (mode & FileMode.TYPE_MASK) {
+            case FileMode.REGULAR -> EntryType.FILE;
+            case FileMode.DIRECTORY -> EntryType.DIRECTORY;
+            case FileMode.SYMLINK -> EntryType.SYMLINK;
+            case FileMode.CHARACTER_DEVICE -> inLayer && OverlayMarks.isWhiteout(mode, rdev) ? EntryType.WHITEOUT : EntryType.OTHER;
             default -> EntryType.OTHER;
         };
         boolean opaque = inLayer && type == EntryType.DIRECTORY && OverlayMarks.isOpaque(path);
@@ -50,7 +44,7 @@ record Entry(Path path, EntryType type, int mode, long uid, long gid, long size,
     }
 
     int permissions() {
-        return mode & PERMISSIONS;
+        return mode & FileMode.PERMISSIONS;
     }
 
     boolean isDirectory() {

@@ -1,5 +1,6 @@
 package dev.trydeb.diff;
 
+import dev.trydeb.core.FileMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -44,7 +45,7 @@ final class EntryComparer {
         if (u.type() == EntryType.FILE && l.type() == EntryType.FILE) {
             return FileContents.same(u.entry(), l.entry()) ? metadataKind(u, l) : ChangeKind.MODIFIED;
         }
-        boolean sameNode = (u.entry().mode() & Entry.TYPE_MASK) == (l.entry().mode() & Entry.TYPE_MASK)
+        boolean sameNode = (u.entry().mode() & FileMode.TYPE_MASK) == (l.entry().mode() & FileMode.TYPE_MASK)
                 && u.entry().rdev() == l.entry().rdev();
         return sameNode ? metadataKind(u, l) : ChangeKind.MODIFIED;
     }

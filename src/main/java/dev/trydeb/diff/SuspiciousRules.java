@@ -1,5 +1,6 @@
 package dev.trydeb.diff;
 
+import dev.trydeb.core.FileMode;
 import dev.trydeb.core.GuestPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class SuspiciousRules {
     }
 
     private static boolean isDirectory(ChangeKind kind, int mode) {
-        int type = mode & Entry.TYPE_MASK;
-        return type == 0 ? kind.isDirectory() : type == Entry.DIRECTORY;
+        int type = mode & FileMode.TYPE_MASK;
+        return type == 0 ? kind.isDirectory() : type == FileMode.DIRECTORY;
     }
 }

@@ -1,5 +1,6 @@
 package dev.trydeb.layer;
 
+import dev.trydeb.core.FileMode;
 import dev.trydeb.core.GuestPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +29,6 @@ import java.util.Optional;
  */
 public final class GuestView {
     private static final int MAX_SYMLINKS = 40;
-    private static final int TYPE_MASK = 0170000;
-    private static final int DIRECTORY = 0040000;
-    private static final int SYMBOLIC_LINK = 0120000;
 
     /** Where a guest path was found. */
     public enum Source { LAYER, HOST }
@@ -68,11 +66,11 @@ public final class GuestView {
     }
 
     public boolean isDirectory(Found entry) {
-        return (mode(entry) & TYPE_MASK) == DIRECTORY;
+        return FileMode.isType(mode(entry), FileMode.DIRECTORY);
     }
 
     private boolean isSymbolicLink(Found entry) {
-        return (mode(entry) & TYPE_MASK) == SYMBOLIC_LINK;
+        return FileMode.isType(mode(entry), FileMode.SYMLINK);
     }
 
     private Optional<Found> find(GuestPath path) {

@@ -1,6 +1,7 @@
 package dev.trydeb.layer;
 
 import dev.trydeb.core.ErrorText;
+import dev.trydeb.core.FileMode;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.WritableLayer;
@@ -190,7 +191,7 @@ public final class LayerPreparer {
                 return; // absent in the guest: dpkg creates it, in a directory already prepared
             }
             // Directories found in an earlier layer are recreated too, so deeper host ones have a parent.
-            copyDirectory(view.mode(found.get()) & 07777, upper(current));
+            copyDirectory(view.mode(found.get()) & FileMode.PERMISSIONS, upper(current));
         }
     }
 
@@ -344,6 +345,6 @@ public final class LayerPreparer {
     }
 
     private static int mode(Path path) throws IOException {
-        return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+        return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & FileMode.PERMISSIONS;
     }
 }

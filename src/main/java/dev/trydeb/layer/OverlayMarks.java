@@ -1,5 +1,6 @@
 package dev.trydeb.layer;
 
+import dev.trydeb.core.FileMode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +16,13 @@ import java.nio.file.attribute.UserDefinedFileAttributeView;
  * user.overlay.* namespace because unprivileged overlays are mounted with userxattr.
  */
 public final class OverlayMarks {
-    private static final int TYPE_MASK = 0170000;
-    private static final int CHARACTER_DEVICE = 0020000;
     private static final String OPAQUE_XATTR = "overlay.opaque";
 
     private OverlayMarks() {}
 
     /** From a layer entry's st_mode and st_rdev. */
     public static boolean isWhiteout(int mode, long rdev) {
-        return (mode & TYPE_MASK) == CHARACTER_DEVICE && rdev == 0;
+        return FileMode.isType(mode, FileMode.CHARACTER_DEVICE) && rdev == 0;
     }
 
     public static boolean isOpaque(Path dir) {

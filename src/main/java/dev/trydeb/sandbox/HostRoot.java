@@ -1,5 +1,6 @@
 package dev.trydeb.sandbox;
 
+import dev.trydeb.core.FileMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -38,7 +39,7 @@ public record HostRoot(Path path, List<Entry> entries) {
     private static Entry describe(Path child) throws IOException {
         String name = child.getFileName().toString();
         BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        int mode = (Integer) Files.getAttribute(child, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+        int mode = (Integer) Files.getAttribute(child, "unix:mode", LinkOption.NOFOLLOW_LINKS) & FileMode.PERMISSIONS;
         if (attrs.isSymbolicLink()) {
             return new Entry(name, Kind.SYMLINK, Files.readSymbolicLink(child).toString(), mode);
         }
