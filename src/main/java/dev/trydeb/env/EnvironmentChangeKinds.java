@@ -1,5 +1,6 @@
 package dev.trydeb.env;
 
+import dev.trydeb.core.FileMode;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.diff.Attribution;
 import dev.trydeb.diff.Change;
@@ -82,10 +83,6 @@ final class EnvironmentChangeKinds {
     }
 
     private static int mode(Path path) {
-        try {
-            return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            return -1;
-        }
+        return FileMode.read(path, -1);
     }
 }

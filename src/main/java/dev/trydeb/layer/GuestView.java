@@ -62,7 +62,7 @@ public final class GuestView {
 
     /** The entry's st_mode, type bits included, from one lstat(2) per entry; 0 if it is gone since. */
     public int mode(Found entry) {
-        return modes.computeIfAbsent(entry.hostPath(), GuestView::readMode);
+        return modes.computeIfAbsent(entry.hostPath(), path -> FileMode.read(path, 0));
     }
 
     public boolean isDirectory(Found entry) {
@@ -99,14 +99,6 @@ public final class GuestView {
             return OverlayMarks.isWhiteout(mode, (Long) attributes.get("rdev"));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int readMode(Path path) {
-        try {
-            return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            return 0;
         }
     }
 
