@@ -46,7 +46,7 @@ final class PlanSaving {
     }
 
     static Optional<Path> fileFor(RunRequest request, EnvironmentLayout layout) {
-        if (!request.options().equals(RunOptions.defaults())) {
+        if (!request.options().areDefaults()) {
             return Optional.empty();
         }
         if (request.packageName().isPresent() && request.exec().isEmpty()) {
