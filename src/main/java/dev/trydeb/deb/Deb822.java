@@ -72,7 +72,7 @@ public final class Deb822 {
         }
 
         private void accept(String text, int start, int end) {
-            if (isBlank(text, start, end)) {
+            if (isWhitespaceOnly(text, start, end)) {
                 endStanza();
             } else if (text.charAt(start) == '#') {
                 return;
@@ -130,7 +130,8 @@ public final class Deb822 {
         }
     }
 
-    private static boolean isBlank(String text, int start, int end) {
+    /** As String.isBlank, which ended stanzas before: any whitespace, wider than isBlank(char). */
+    private static boolean isWhitespaceOnly(String text, int start, int end) {
         for (int i = start; i < end; i++) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 return false;

@@ -52,12 +52,7 @@ public final class GuestView {
      * view lives for one command, which sees the layers and the host as they were when first asked.
      */
     public Optional<Found> lookup(GuestPath path) {
-        Optional<Found> known = lookups.get(path);
-        if (known == null) {
-            known = find(path);
-            lookups.put(path, known);
-        }
-        return known;
+        return lookups.computeIfAbsent(path, this::find);
     }
 
     /** The entry's st_mode, type bits included, from one lstat(2) per entry; 0 if it is gone since. */
