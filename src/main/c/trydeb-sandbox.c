@@ -583,6 +583,8 @@ static void enter_new_root(const char *root) {
      * the sandbox with no path back to the host's file system. */
     if (syscall(SYS_pivot_root, ".", ".") < 0) die("pivot_root %s: %s", root, strerror(errno));
     if (umount2(".", MNT_DETACH) < 0) die("detach the old root: %s", strerror(errno));
+    /* Bindable again (see above): a program inside may bind "/" for a sandbox of its own. */
+    if (mount(NULL, "/", NULL, MS_PRIVATE, NULL) < 0) die("make / private: %s", strerror(errno));
     if (chdir("/") < 0) die("chdir /: %s", strerror(errno));
     if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | locked_flags("/"), NULL) < 0)
         die("read-only remount of /: %s", strerror(errno));
@@ -771,6 +773,10 @@ static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd
             die("make mounts private: %s", strerror(errno));
         if (mount("tmpfs", cfg->root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755") < 0)
             die("tmpfs root on %s: %s", cfg->root, strerror(errno));
+        /* A recursive bind of a directory above the new root (the home holding the trydeb
+         * store) would copy every mount made below it; an unbindable mount is left out. */
+        if (mount(NULL, cfg->root, NULL, MS_UNBINDABLE, NULL) < 0)
+            die("make %s unbindable: %s", cfg->root, strerror(errno));
         for (int i = 0; i < cfg->n_ops; i++) run_op(cfg->root, &cfg->ops[i]);
         enter_new_root(cfg->root);
     }
