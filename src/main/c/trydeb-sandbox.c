@@ -17,6 +17,7 @@
  *   --tmpfs DEST MODE               mount an empty tmpfs
  *   --bind SRC DEST                 recursive read-write bind of a host path
  *   --ro-bind SRC DEST              recursive bind, top mount made read-only
+ *   --ro-bind-dir-try SRC DEST      the same, skipped unless SRC and DEST are directories
  *   --overlay LOWERS UPPER WORK DEST  overlayfs (LOWERS: host dirs, top first, ':'-separated)
  *   --symlink TARGET DEST           create a symlink
  *   --proc DEST                     mount a new procfs for the new PID namespace
@@ -68,9 +69,9 @@
 
 #define EXIT_SETUP 125
 #define EXIT_BUSY 5
-#define MAX_OPS 512
+#define MAX_OPS 1024
 
-enum op_kind { OP_DIR, OP_TMPFS, OP_BIND, OP_RO_BIND, OP_OVERLAY, OP_SYMLINK, OP_PROC };
+enum op_kind { OP_DIR, OP_TMPFS, OP_BIND, OP_RO_BIND, OP_RO_BIND_DIR_TRY, OP_OVERLAY, OP_SYMLINK, OP_PROC };
 
 struct op {
     enum op_kind kind;
@@ -163,6 +164,8 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
             NEED(2); ADD_OP(OP_BIND, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
         } else if (strcmp(arg, "--ro-bind") == 0) {
             NEED(2); ADD_OP(OP_RO_BIND, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
+        } else if (strcmp(arg, "--ro-bind-dir-try") == 0) {
+            NEED(2); ADD_OP(OP_RO_BIND_DIR_TRY, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
         } else if (strcmp(arg, "--overlay") == 0) {
             NEED(4); ADD_OP(OP_OVERLAY, argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]); i += 4;
         } else if (strcmp(arg, "--symlink") == 0) {
@@ -543,6 +546,18 @@ static void run_op(const char *root, const struct op *op) {
             mount(NULL, target, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | locked_flags(target), NULL) < 0)
             die("read-only remount of %s: %s", op->dest, strerror(errno));
         break;
+    case OP_RO_BIND_DIR_TRY: {
+        /* A saved plan outlives the host's directories: one removed or replaced since then is
+         * left to the overlay below, which shows the host as it is now. */
+        struct stat src, dst;
+        if (lstat(op->a, &src) < 0 || !S_ISDIR(src.st_mode) || lstat(target, &dst) < 0 || !S_ISDIR(dst.st_mode))
+            break;
+        if (mount(op->a, target, NULL, MS_BIND | MS_REC, NULL) < 0)
+            die("bind %s on %s: %s", op->a, op->dest, strerror(errno));
+        if (mount(NULL, target, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | locked_flags(target), NULL) < 0)
+            die("read-only remount of %s: %s", op->dest, strerror(errno));
+        break;
+    }
     case OP_OVERLAY: {
         size_t n = strlen(op->a) + strlen(op->b) + strlen(op->c) + 64;
         char *opts = malloc(n);

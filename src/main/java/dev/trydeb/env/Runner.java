@@ -8,6 +8,7 @@ import dev.trydeb.desktop.BusNames;
 import dev.trydeb.desktop.RunningCopies;
 import dev.trydeb.layer.EnvironmentLayers;
 import dev.trydeb.layer.GuestView;
+import dev.trydeb.layer.UntouchedHostDirectories;
 import dev.trydeb.sandbox.DesktopSession;
 import dev.trydeb.sandbox.HomeView;
 import dev.trydeb.sandbox.LayerStack;
@@ -97,7 +98,7 @@ public final class Runner {
                 layers = EnvironmentLayers.withRuntime(layers, layout);
             }
             SandboxPlan plan = workspace.planner().run(new RunPlanRequest(layers, writable,
-                    homeView(options.home(), user.home(), layout, throwaway), options.network(),
+                    untouchedUsr(layers, writable), homeView(options.home(), user.home(), layout, throwaway), options.network(),
                     !options.isolateIpc(), DesktopSession.existing(environment),
                     layout.mountPoint(), layout.lockFile(), workingDirectory(request.workingDirectory(), user.home()),
                     options.diffOnExit() ? Optional.empty() : throwaway, command, environment));
@@ -120,6 +121,17 @@ public final class Runner {
             }
             return status;
         }
+    }
+
+    /**
+     * Only below /usr, which holds no data that programs write (FHS): a directory shown from
+     * the host is read-only in the sandbox, where the overlay would copy a write up into the
+     * runtime layer.
+     */
+    private List<GuestPath> untouchedUsr(LayerStack layers, WritableLayer writable) {
+        List<Path> uppers = new ArrayList<>(EnvironmentLayers.uppersTopFirst(layers));
+        uppers.add(writable.upper());
+        return new UntouchedHostDirectories(workspace.hostRoot(), uppers, workspace.user().uid()).below("usr");
     }
 
     /** The environment's sandbox if programs run in it; one whose last program just exited is let end first. */

@@ -32,6 +32,16 @@ public sealed interface MountOp {
         }
     }
 
+    /**
+     * A host directory shown read-only as it is, instead of through the overlay below it;
+     * skipped when the host no longer has it as a directory (a saved plan outlives it).
+     */
+    record HostDirectory(Path source, GuestPath dest) implements MountOp {
+        public List<String> helperArguments() {
+            return List.of("--ro-bind-dir-try", source.toString(), dest.value());
+        }
+    }
+
     /** overlayfs; {@code lowers} are listed top first, as overlayfs wants them. */
     record Overlay(List<Path> lowers, Path upper, Path work, GuestPath dest) implements MountOp {
         public Overlay {

@@ -55,6 +55,9 @@ public final class SandboxPlanner {
 
     public SandboxPlan run(RunPlanRequest request) {
         List<MountOp> ops = topLevel(request.layers(), request.writable(), Set.of(), true);
+        for (GuestPath dir : request.untouchedHostDirectories()) {
+            ops.add(new MountOp.HostDirectory(host.path().resolve(dir.relative()), dir));
+        }
         HomeView home = request.home();
         GuestPath guestHome = guest(home.home());
         if (home instanceof HomeView.Private cow) {

@@ -54,6 +54,9 @@ final class SessionBinds {
         if (op instanceof MountOp.Bind bind) {
             return bind.source().equals(hostOfDest);
         }
+        if (op instanceof MountOp.HostDirectory) {
+            return true;
+        }
         if (op instanceof MountOp.Overlay overlay) {
             // connect() on a socket reached through overlayfs is refused (ECONNREFUSED).
             return path.kind() == SessionPath.Kind.FILE

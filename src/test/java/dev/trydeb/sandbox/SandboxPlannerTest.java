@@ -25,6 +25,8 @@ class SandboxPlannerTest {
             new LayerStack.Layer(Path.of("/s/layers/2/upper"), Set.of("usr", "snap"))));
     private static final WritableLayer TARGET = new WritableLayer(Path.of("/s/layers/3/upper"), Path.of("/s/layers/3/work"));
 
+    private static final List<GuestPath> UNTOUCHED = List.of(GuestPath.of("/usr/include"), GuestPath.of("/usr/share/fonts"));
+
     private final SandboxPlanner planner = new SandboxPlanner(HOST, STORE, EMPTY);
 
     private static HostRoot.Entry dir(String name) {
@@ -50,7 +52,7 @@ class SandboxPlannerTest {
 
     private SandboxPlan run(HomeView home, boolean network, Optional<Path> removeAfter, boolean shareIpc,
                             List<SessionPath> session) {
-        return planner.run(new RunPlanRequest(TWO_LAYERS, TARGET, home, network, shareIpc, session, Path.of("/s/root"),
+        return planner.run(new RunPlanRequest(TWO_LAYERS, TARGET, UNTOUCHED, home, network, shareIpc, session, Path.of("/s/root"),
                 Path.of("/s/lock"), GuestPath.of("/home/u/src"), removeAfter, List.of("hello"), Map.of("DISPLAY", ":0")));
     }
 
@@ -65,6 +67,22 @@ class SandboxPlannerTest {
         assertEquals("/s/sandbox.pid", args.get(pidFile + 1));
         assertTrue(pidFile < args.indexOf("--"), args.toString());
         assertFalse(run().helperArguments().contains("--pid-file"));
+    }
+
+    @Test
+    void run_untouchedHostDirectories_shownFromTheHostAfterTheirOverlay() {
+        SandboxPlan plan = run();
+        List<MountOp> ops = plan.operations();
+        MountOp fonts = opAt(plan, "/usr/share/fonts").orElseThrow();
+        assertEquals(new MountOp.HostDirectory(Path.of("/usr/share/fonts"), GuestPath.of("/usr/share/fonts")), fonts);
+        assertTrue(ops.indexOf(opAt(plan, "/usr").orElseThrow()) < ops.indexOf(fonts), ops.toString());
+        assertEquals(List.of("--ro-bind-dir-try", "/usr/include", "/usr/include"),
+                opAt(plan, "/usr/include").orElseThrow().helperArguments());
+    }
+
+    @Test
+    void install_untouchedHostDirectories_none() {
+        assertTrue(install().operations().stream().noneMatch(op -> op instanceof MountOp.HostDirectory));
     }
 
     @Test
