@@ -34,6 +34,7 @@ public final class UntouchedHostDirectories {
     /** At most this many: each is a mount in every sandbox and a line of /proc/self/mountinfo. */
     public static final int MOST = 256;
     private static final int GROUP_OR_OTHERS_WRITE = 0022;
+    private static final long UNKNOWN = -1;
 
     private final Path hostRoot;
     private final List<Path> uppers;
@@ -67,14 +68,7 @@ public final class UntouchedHostDirectories {
             if (inLayers == null) {
                 continue;
             }
-            long subdirectories = hostSubdirectoriesAtMost(dir);
-            if (subdirectories > 0 && untouched.size() + subdirectories <= MOST) {
-                List<GuestPath> candidates = hostNames(dir).stream().filter(name -> !inLayers.containsKey(name))
-                        .map(dir::resolve).filter(this::isShowable).toList();
-                if (untouched.size() + candidates.size() <= MOST) {
-                    untouched.addAll(candidates);
-                }
-            }
+            untouched.addAll(untouchedSubdirectories(dir, inLayers, MOST - untouched.size()));
             inLayers.entrySet().stream().filter(Map.Entry::getValue).map(entry -> dir.resolve(entry.getKey()))
                     .filter(this::isHostDirectory).sorted().forEach(merged::addLast);
         }
@@ -82,14 +76,31 @@ public final class UntouchedHostDirectories {
     }
 
     /**
-     * How many subdirectories the host's {@code dir} has at most, without reading it: a
-     * directory's link count is 2 plus its subdirectories on ext4 and xfs (so /usr/bin's
-     * thousands of files are not read one by one); btrfs counts 1, which says nothing.
+     * The host's subdirectories of {@code dir} that no layer has and the user cannot write to,
+     * or none when there are more than {@code room}.
      */
-    private long hostSubdirectoriesAtMost(GuestPath dir) {
+    private List<GuestPath> untouchedSubdirectories(GuestPath dir, Map<String, Boolean> inLayers, int room) {
+        long subdirectories = hostSubdirectories(dir);
+        if (subdirectories == 0 || subdirectories > room) {
+            return List.of();
+        }
+        List<String> names = hostNames(dir).stream().filter(name -> !inLayers.containsKey(name)).toList();
+        if (subdirectories == UNKNOWN && names.size() > room) {
+            return List.of(); // without a count, thousands of files are not examined one by one either
+        }
+        List<GuestPath> candidates = names.stream().map(dir::resolve).filter(this::isShowable).toList();
+        return candidates.size() <= room ? candidates : List.of();
+    }
+
+    /**
+     * How many subdirectories the host's {@code dir} has, without reading it: a directory's
+     * link count is 2 plus its subdirectories on ext4, xfs and tmpfs (so /usr/bin's thousands
+     * of files are not read for none); {@link #UNKNOWN} where it is 1 (btrfs).
+     */
+    private long hostSubdirectories(GuestPath dir) {
         try {
             int links = (Integer) Files.getAttribute(hostRoot.resolve(dir.relative()), "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-            return links >= 2 ? links - 2 : Long.MAX_VALUE;
+            return links >= 2 ? links - 2 : UNKNOWN;
         } catch (IOException e) {
             return 0;
         }
