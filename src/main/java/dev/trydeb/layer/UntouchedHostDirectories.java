@@ -3,8 +3,6 @@ package dev.trydeb.layer;
 import dev.trydeb.core.FileMode;
 import dev.trydeb.core.GuestPath;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -120,8 +118,8 @@ public final class UntouchedHostDirectories {
 
     /**
      * Name to whether it is a plain directory in every layer that has it, for the layers'
-     * entries in {@code dir}; null when a layer's copy cannot be read (dpkg gave it to another
-     * owner inside), so what it hides is unknown.
+     * entries in {@code dir}; null when a layer's copy cannot be read (say, dpkg gave it to
+     * another owner inside), so what it hides is unknown.
      */
     private Map<String, Boolean> layerEntries(GuestPath dir) {
         Map<String, Boolean> entries = new HashMap<>();
@@ -135,10 +133,8 @@ public final class UntouchedHostDirectories {
                 }
             } catch (NoSuchFileException e) {
                 // this layer has nothing here
-            } catch (AccessDeniedException e) {
+            } catch (IOException | DirectoryIteratorException e) {
                 return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return entries;
