@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +32,8 @@ public final class UntouchedHostDirectories {
     public static final int MOST = 256;
     private static final int GROUP_OR_OTHERS_WRITE = 0022;
     private static final long UNKNOWN = -1;
+    /** No st_mode is 0: every file has a type. */
+    private static final int ABSENT = 0;
 
     private final Path hostRoot;
     private final List<Path> uppers;
@@ -108,8 +109,8 @@ public final class UntouchedHostDirectories {
     private boolean layersMerge(GuestPath dir) {
         for (Path upper : uppers) {
             Path inLayer = upper.resolve(dir.relative());
-            BasicFileAttributes attrs = attributes(inLayer);
-            if (attrs != null && (!attrs.isDirectory() || OverlayMarks.isOpaque(inLayer))) {
+            int mode = FileMode.read(inLayer, ABSENT);
+            if (mode != ABSENT && (!FileMode.isType(mode, FileMode.DIRECTORY) || OverlayMarks.isOpaque(inLayer))) {
                 return false;
             }
         }
@@ -127,8 +128,7 @@ public final class UntouchedHostDirectories {
             Path inLayer = upper.resolve(dir.relative());
             try (DirectoryStream<Path> children = Files.newDirectoryStream(inLayer)) {
                 for (Path child : children) {
-                    BasicFileAttributes attrs = attributes(child);
-                    boolean plain = attrs != null && attrs.isDirectory() && !OverlayMarks.isOpaque(child);
+                    boolean plain = isDirectory(child) && !OverlayMarks.isOpaque(child);
                     entries.merge(child.getFileName().toString(), plain, Boolean::logicalAnd);
                 }
             } catch (NoSuchFileException e) {
@@ -169,15 +169,10 @@ public final class UntouchedHostDirectories {
     }
 
     private boolean isHostDirectory(GuestPath dir) {
-        BasicFileAttributes attrs = attributes(hostRoot.resolve(dir.relative()));
-        return attrs != null && attrs.isDirectory();
+        return isDirectory(hostRoot.resolve(dir.relative()));
     }
 
-    private static BasicFileAttributes attributes(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            return null;
-        }
+    private static boolean isDirectory(Path path) {
+        return FileMode.isType(FileMode.read(path, ABSENT), FileMode.DIRECTORY);
     }
 }
