@@ -522,6 +522,14 @@ static unsigned long locked_flags(const char *path) {
     return f;
 }
 
+/* A recursive bind of op's source on target, read-only if asked (the top mount only). */
+static void bind_mount(const struct op *op, const char *target, int read_only) {
+    if (mount(op->a, target, NULL, MS_BIND | MS_REC, NULL) < 0)
+        die("bind %s on %s: %s", op->a, op->dest, strerror(errno));
+    if (read_only && mount(NULL, target, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | locked_flags(target), NULL) < 0)
+        die("read-only remount of %s: %s", op->dest, strerror(errno));
+}
+
 static void run_op(const char *root, const struct op *op) {
     char *target = under_root(root, op->dest);
     switch (op->kind) {
@@ -540,22 +548,14 @@ static void run_op(const char *root, const struct op *op) {
     case OP_BIND:
     case OP_RO_BIND:
         make_mount_point(target, op->a);
-        if (mount(op->a, target, NULL, MS_BIND | MS_REC, NULL) < 0)
-            die("bind %s on %s: %s", op->a, op->dest, strerror(errno));
-        if (op->kind == OP_RO_BIND &&
-            mount(NULL, target, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | locked_flags(target), NULL) < 0)
-            die("read-only remount of %s: %s", op->dest, strerror(errno));
+        bind_mount(op, target, op->kind == OP_RO_BIND);
         break;
     case OP_RO_BIND_DIR_TRY: {
         /* A saved plan outlives the host's directories: one removed or replaced since then is
          * left to the overlay below, which shows the host as it is now. */
         struct stat src, dst;
-        if (lstat(op->a, &src) < 0 || !S_ISDIR(src.st_mode) || lstat(target, &dst) < 0 || !S_ISDIR(dst.st_mode))
-            break;
-        if (mount(op->a, target, NULL, MS_BIND | MS_REC, NULL) < 0)
-            die("bind %s on %s: %s", op->a, op->dest, strerror(errno));
-        if (mount(NULL, target, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | locked_flags(target), NULL) < 0)
-            die("read-only remount of %s: %s", op->dest, strerror(errno));
+        if (lstat(op->a, &src) == 0 && S_ISDIR(src.st_mode) && lstat(target, &dst) == 0 && S_ISDIR(dst.st_mode))
+            bind_mount(op, target, 1);
         break;
     }
     case OP_OVERLAY: {
