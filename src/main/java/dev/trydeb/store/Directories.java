@@ -16,6 +16,8 @@ final class Directories {
     private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
+    private static final String CHATTR = "/usr/bin/chattr";
+
     private Directories() {
     }
 
@@ -36,6 +38,32 @@ final class Directories {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw cannotCreate(dir, e);
+        }
+    }
+
+    /**
+     * Creates the directory as the top of unrelated hierarchies (chattr +T), for ext4 to put
+     * each directory made in it in a block group of its own: ext4 without a journal skips, for
+     * every file it creates, each inode of the group freed in the last minute
+     * (recently_deleted() in fs/ext4/ialloc.c): dpkg took 1.2-1.5 s instead of 0.45-0.57 s to
+     * unpack ncurses-term into a layer made beside the one a reset had just deleted. Filesystems without
+     * the flag ignore it; an existing directory is left as it is.
+     */
+    static void createTopOfHierarchies(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        create(dir);
+        try {
+            Process chattr = new ProcessBuilder(CHATTR, "+T", dir.toAbsolutePath().toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            chattr.waitFor();
+        } catch (IOException e) {
+            // No chattr (e2fsprogs): only a placement hint is lost.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

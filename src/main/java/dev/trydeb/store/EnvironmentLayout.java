@@ -130,7 +130,7 @@ public final class EnvironmentLayout {
     public void createDirectories() {
         store.createDirectories();
         Directories.createPrivate(dir);
-        Directories.create(layersDir());
+        Directories.createTopOfHierarchies(layersDir());
         Directories.create(runtimeUpper());
         Directories.create(runtimeWork());
         Directories.create(ephemeralDir());
