@@ -17,6 +17,12 @@ first=$(ls -d "$layers"/*/upper)
 assert_eq "etc etc/opt etc/profile.d" "$(cd "$first" && find etc -type d | LC_ALL=C sort | xargs)" \
     "the directories of /etc the first layer keeps"
 
+# on ext4, each layer gets a block group of its own (store.Directories)
+if [[ $(stat -f -c %T "$layers") == ext2/ext3 ]]; then
+    [[ $(lsattr -d "$layers" | cut -d ' ' -f 1) == *T* ]] ||
+        fail "the layers directory lacks ext4's top-of-hierarchies flag: $(lsattr -d "$layers")"
+fi
+
 # inside, the script's changes; on the host, none
 assert_exit 0 td --env layers run --exec sh -- -c 'stat -c %a /etc/opt; cat /etc/profile.d/trydeb-layer.sh'
 assert_eq $'700\nexport TRYDEB_LAYER=1' "$OUT" "/etc/opt's mode and the script's file inside"
