@@ -45,9 +45,9 @@ final class Directories {
      * Creates the directory as the top of unrelated hierarchies (chattr +T), for ext4 to put
      * each directory made in it in a block group of its own: ext4 without a journal skips, for
      * every file it creates, each inode of the group freed in the last minute
-     * (recently_deleted() in fs/ext4/ialloc.c): dpkg took 1.2-1.5 s instead of 0.45-0.57 s to
-     * unpack ncurses-term into a layer made beside the one a reset had just deleted. Filesystems without
-     * the flag ignore it; an existing directory is left as it is.
+     * (recently_deleted() in fs/ext4/ialloc.c), and dpkg took 1.2-1.5 s instead of 0.45-0.57 s
+     * to unpack ncurses-term into a layer made beside the one a reset had just deleted.
+     * Filesystems without the flag ignore it; an existing directory is left as it is.
      */
     static void createTopOfHierarchies(Path dir) {
         if (Files.isDirectory(dir)) {
