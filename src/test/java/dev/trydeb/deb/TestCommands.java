@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs host commands (dpkg, dpkg-deb, sha256sum) for tests that check trydeb against the real tools. */
-final class TestCommands {
+public final class TestCommands {
     record Result(int status, String stdout, String stderr) {
     }
 
@@ -53,7 +53,7 @@ final class TestCommands {
     }
 
     /** Runs the command and returns its stdout, failing the test on a non-zero status. */
-    static String output(String... command) {
+    public static String output(String... command) {
         Result result = run(command);
         if (result.status() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed (" + result.status() + "): " + result.stderr());

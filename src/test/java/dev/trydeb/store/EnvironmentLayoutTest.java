@@ -1,11 +1,11 @@
 package dev.trydeb.store;
 
+import static dev.trydeb.deb.TestCommands.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -67,7 +67,7 @@ class EnvironmentLayoutTest {
 
     @Test
     void createDirectories_onExt4_marksLayersTheTopOfUnrelatedHierarchies() throws Exception {
-        assumeTrue(output("stat", "--file-system", "--format=%T", tmp.toString()).equals("ext2/ext3"),
+        assumeTrue(output("stat", "--file-system", "--format=%T", tmp.toString()).trim().equals("ext2/ext3"),
                 "needs a temporary directory on ext4");
         EnvironmentLayout fresh = new StoreLayout(tmp.resolve("trydeb")).environment(EnvironmentName.of("demo"));
 
@@ -97,12 +97,5 @@ class EnvironmentLayoutTest {
         EnvironmentLayout missing = new StoreLayout(tmp.resolve("trydeb")).environment(EnvironmentName.of("demo"));
 
         assertEquals(List.of(), missing.layerDirIds());
-    }
-
-    private static String output(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + text);
-        return text;
     }
 }
