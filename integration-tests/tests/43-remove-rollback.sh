@@ -9,9 +9,13 @@ assert_exit 0 td install "$deb"
 assert_exit 0 td run trydeb-removable
 assert_eq "still here" "$OUT"
 
-assert_exit 0 td remove trydeb-removable
+# TRYDEB_TIMINGS: each phase's time on stderr, in order (integration-tests/bench reads the sandbox's)
+assert_exit 0 as_user env TRYDEB_TIMINGS=1 "$TRYDEB" remove trydeb-removable
 assert_no_stacktrace
 assert_contains "$OUT" "Removing trydeb-removable"
+assert_eq "plan confirmation prepare sandbox record" \
+    "$(sed -n 's/^trydeb: timing: \([a-z]*\) [0-9]* ms$/\1/p' <<<"$ERR" | tr '\n' ' ' | sed 's/ $//')" \
+    "TRYDEB_TIMINGS's phases on stderr"
 assert_exit 0 td list
 assert_not_contains "$OUT" "trydeb-removable" "list after remove"
 assert_exit 0 td shell -- -c 'test -e /usr/bin/trydeb-removable && echo present; dpkg-query -W -f "\${Status}" trydeb-removable 2>&1 || true'

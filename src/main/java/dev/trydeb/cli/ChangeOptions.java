@@ -1,6 +1,10 @@
 package dev.trydeb.cli;
 
 import dev.trydeb.env.InstallResult;
+import dev.trydeb.env.Installer;
+import dev.trydeb.env.PhaseTimes;
+import dev.trydeb.env.Progress;
+import dev.trydeb.env.Workspace;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +23,11 @@ final class ChangeOptions {
         return json ? System.err : System.out;
     }
 
-    PlanPrompt prompt(PrintStream out, String environment) {
-        return new PlanPrompt(out, assumeYes, environment);
+    /** Progress and the plan to {@link #humanOutput()}, confirmed as the options say; phase times as TRYDEB_TIMINGS says. */
+    Installer installer(Workspace workspace, String environment) {
+        PrintStream human = humanOutput();
+        return new Installer(workspace, Progress.to(human), new PlanPrompt(human, assumeYes, environment), human,
+                System.console() != null && !json, PhaseTimes.from(System.getenv(), System.err));
     }
 
     void printJson(InstallResult result) {

@@ -3,11 +3,10 @@ package dev.trydeb.cli;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.env.InstallRequest;
 import dev.trydeb.env.InstallResult;
-import dev.trydeb.env.Installer;
 import dev.trydeb.env.MenuEntries;
-import dev.trydeb.env.Progress;
 import dev.trydeb.env.Warnings;
 import dev.trydeb.env.Workspace;
+import dev.trydeb.store.EnvironmentName;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +53,9 @@ final class InstallCommand implements Callable<Integer> {
         }
         PrintStream human = change.humanOutput();
         try (Workspace workspace = Workspace.forCurrentUser()) {
-            Installer installer = new Installer(workspace, Progress.to(human),
-                    change.prompt(human, parent.global.environment().value()), human,
-                    System.console() != null && !change.json);
-            InstallResult result = installer.install(new InstallRequest(parent.global.environment(), targets,
-                    interactive, aptOptions));
+            EnvironmentName environment = parent.global.environment();
+            InstallResult result = change.installer(workspace, environment.value())
+                    .install(new InstallRequest(environment, targets, interactive, aptOptions));
             MenuEntries menu = MenuEntries.forCurrentUser(workspace);
             result.packageNames().forEach(name -> exportMenuEntries(menu, name, human));
             change.printJson(result);

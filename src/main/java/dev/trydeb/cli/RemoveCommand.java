@@ -1,12 +1,10 @@
 package dev.trydeb.cli;
 
 import dev.trydeb.env.InstallResult;
-import dev.trydeb.env.Installer;
 import dev.trydeb.env.MenuEntries;
-import dev.trydeb.env.Progress;
 import dev.trydeb.env.RemoveRequest;
 import dev.trydeb.env.Workspace;
-import java.io.PrintStream;
+import dev.trydeb.store.EnvironmentName;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,13 +35,11 @@ final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream human = change.humanOutput();
         try (Workspace workspace = Workspace.forCurrentUser()) {
-            Installer installer = new Installer(workspace, Progress.to(human),
-                    change.prompt(human, parent.global.environment().value()), human,
-                    System.console() != null && !change.json);
-            InstallResult result = installer.remove(new RemoveRequest(parent.global.environment(), names, purge));
-            MenuEntries.forCurrentUser(workspace).unexportGone(parent.global.environment());
+            EnvironmentName environment = parent.global.environment();
+            InstallResult result = change.installer(workspace, environment.value())
+                    .remove(new RemoveRequest(environment, names, purge));
+            MenuEntries.forCurrentUser(workspace).unexportGone(environment);
             change.printJson(result);
         }
         return 0;

@@ -46,17 +46,20 @@ public final class Installer {
     private final Confirmation confirmation;
     private final PrintStream out;
     private final boolean terminal;
+    private final PhaseTimes times;
 
     /**
      * @param out where apt's download lines go when not on a terminal
      * @param terminal whether {@code out} is the user's terminal (apt then draws its progress bar there)
      */
-    public Installer(Workspace workspace, Progress progress, Confirmation confirmation, PrintStream out, boolean terminal) {
+    public Installer(Workspace workspace, Progress progress, Confirmation confirmation, PrintStream out, boolean terminal,
+                     PhaseTimes times) {
         this.workspace = workspace;
         this.progress = progress;
         this.confirmation = confirmation;
         this.out = out;
         this.terminal = terminal;
+        this.times = times;
     }
 
     public InstallResult install(InstallRequest request) {
@@ -112,6 +115,7 @@ public final class Installer {
                     .map(PackageRecord::name).collect(Collectors.toSet());
             ChangePlan plan = planning.apply(new ChangePlanner(apt, state.hostStatus(), ownPackages),
                     InstalledPackages.parseStatus(state.status()));
+            times.finished("plan");
             if (plan.isEmpty()) {
                 progress.step("Nothing to do: environment '" + env.name() + "' already has what was asked");
                 return new InstallResult(env.name(), Optional.empty(), List.of(), List.of());
@@ -119,9 +123,11 @@ public final class Installer {
             if (!confirmation.confirm(plan)) {
                 throw TrydebException.failure("cancelled; environment '" + env.name() + "' is unchanged");
             }
+            times.finished("confirmation");
             if (plan.unpacks().stream().anyMatch(ChangePlan.Unpack::download)) {
                 progress.step("Downloading into " + apt.archives());
                 apt.download(plan.aptArguments(), aptOptions, terminal, out);
+                times.finished("download");
             }
             List<DebPackage> debs = readAll(plan, localDebs, mapping);
 
@@ -136,7 +142,9 @@ public final class Installer {
                         aptOptions, interactiveDebconf);
                 SandboxPlan sandbox = workspace.planner().install(layers, target, touched, inputs.mounts(workspace.hostRoot()),
                         mapping, layout.mountPoint(), inputs.command(), inputs.environment());
+                times.finished("prepare");
                 int status = launcher.runAndWait(sandbox);
+                times.finished("sandbox");
                 inputs.cleanUp();
                 if (status != 0) {
                     throw new TrydebException(status == ExitCode.SANDBOX_SETUP.code() ? ExitCode.SANDBOX_SETUP : ExitCode.FAILURE,
@@ -148,6 +156,7 @@ public final class Installer {
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
                 workspace.store().commitTransaction(tx.id(), committed.toStore());
                 StateLayers.refresh(workspace, env, layout, state);
+                times.finished("record");
                 progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");
                 return new InstallResult(env.name(), Optional.of(tx.id()), committed.installedNames(),
                         committed.removedNames());
