@@ -23,7 +23,10 @@ final class ChangeOptions {
         return json ? System.err : System.out;
     }
 
-    /** Progress and the plan to {@link #humanOutput()}, confirmed as the options say; phase times as TRYDEB_TIMINGS says. */
+    /**
+     * Progress and the plan to {@link #humanOutput()}, confirmed as the options say; each
+     * phase's time on stderr when TRYDEB_TIMINGS is set.
+     */
     Installer installer(Workspace workspace, String environment) {
         PrintStream human = humanOutput();
         return new Installer(workspace, Progress.to(human), new PlanPrompt(human, assumeYes, environment), human,
