@@ -19,10 +19,15 @@ public final class FileMode {
     /** lstat(2)'s st_mode of {@code path}, or {@code unreadable} if that fails (gone, or not searchable). */
     public static int read(Path path, int unreadable) {
         try {
-            return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return lstat(path);
         } catch (IOException e) {
             return unreadable;
         }
+    }
+
+    /** lstat(2)'s st_mode of {@code path}. */
+    public static int lstat(Path path) throws IOException {
+        return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
     }
 
     public static boolean isType(int mode, int type) {

@@ -345,6 +345,6 @@ public final class LayerPreparer {
     }
 
     private static int mode(Path path) throws IOException {
-        return (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & FileMode.PERMISSIONS;
+        return FileMode.lstat(path) & FileMode.PERMISSIONS;
     }
 }

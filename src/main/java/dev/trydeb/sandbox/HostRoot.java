@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,12 +36,12 @@ public record HostRoot(Path path, List<Entry> entries) {
 
     private static Entry describe(Path child) throws IOException {
         String name = child.getFileName().toString();
-        BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        int mode = (Integer) Files.getAttribute(child, "unix:mode", LinkOption.NOFOLLOW_LINKS) & FileMode.PERMISSIONS;
-        if (attrs.isSymbolicLink()) {
-            return new Entry(name, Kind.SYMLINK, Files.readSymbolicLink(child).toString(), mode);
+        int mode = FileMode.lstat(child);
+        int permissions = mode & FileMode.PERMISSIONS;
+        if (FileMode.isType(mode, FileMode.SYMLINK)) {
+            return new Entry(name, Kind.SYMLINK, Files.readSymbolicLink(child).toString(), permissions);
         }
-        return new Entry(name, attrs.isDirectory() ? Kind.DIRECTORY : Kind.OTHER, null, mode);
+        return new Entry(name, FileMode.isType(mode, FileMode.DIRECTORY) ? Kind.DIRECTORY : Kind.OTHER, null, permissions);
     }
 
     public Optional<Entry> entry(String name) {

@@ -1,0 +1,31 @@
+package dev.trydeb.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostRootTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void scan_describesEachTopLevelEntry_symlinksNotFollowed() throws IOException {
+        Files.createDirectory(root.resolve("usr"));
+        Files.setAttribute(root.resolve("usr"), "unix:mode", 01755);
+        Files.createSymbolicLink(root.resolve("bin"), Path.of("usr"));
+        Files.writeString(root.resolve("swapfile"), "");
+        Files.setAttribute(root.resolve("swapfile"), "unix:mode", 0600);
+
+        HostRoot host = HostRoot.scan(root);
+
+        assertEquals(List.of(
+                new HostRoot.Entry("bin", HostRoot.Kind.SYMLINK, "usr", 0777),
+                new HostRoot.Entry("swapfile", HostRoot.Kind.OTHER, null, 0600),
+                new HostRoot.Entry("usr", HostRoot.Kind.DIRECTORY, null, 01755)), host.entries());
+    }
+}
