@@ -25,6 +25,13 @@
  * --share-ipc keeps the caller's IPC namespace: X11's MIT-SHM hands the X server the id of
  * a System V shared-memory segment, which a separate IPC namespace makes meaningless to it
  * (BadAccess). Without the flag the sandbox gets an IPC namespace of its own.
+ * A program that keeps its capabilities (no --drop-caps: dpkg and its maintainer scripts as
+ * namespaced root) in a sandbox with a --root runs in a user namespace nested in the sandbox's, with a mount namespace
+ * of its own, as bubblewrap runs its payload: the kernel then locks every mount set up here
+ * (a read-only bind cannot be remounted read-write, nothing can be unmounted to uncover
+ * what lies below), and PID 1 is out of its reach (its capabilities stop at the nested
+ * namespace, so it cannot ptrace PID 1 nor read /proc/1/environ). PID 1 passes on only
+ * signals sent from outside the sandbox; a signal from a process inside is ignored.
  * --remove-after DIR removes DIR (a throwaway layer) once the sandbox has ended. Every
  * program gets a seccomp filter refusing the TIOCSTI and TIOCLINUX ioctls, with which it
  * could push keystrokes into the terminal it was started from.
@@ -695,21 +702,30 @@ static int status_to_exit(int status) {
     return EXIT_SETUP;
 }
 
-static void forward_to_program(int sig) {
+static void forward_to_program(int sig, siginfo_t *info, void *context) {
+    (void)info, (void)context;
     if (program_pid > 0) kill(program_pid, sig);
 }
 
-static void forward_to_init(int sig) {
+/* PID 1's handler. A sender outside this PID namespace (the waiter, the user's shell)
+ * shows as si_pid 0 here; one inside (a maintainer script) does not, and is ignored. */
+static void forward_from_outside(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    if (info->si_pid == 0 && program_pid > 0) kill(program_pid, sig);
+}
+
+static void forward_to_init(int sig, siginfo_t *info, void *context) {
+    (void)info, (void)context;
     if (init_pid > 0) kill(init_pid, sig);
 }
 
 /* Terminal-generated signals reach the whole foreground process group, the program
  * included; the waiters ignore them and let the program decide. Others are forwarded. */
-static void set_waiter_signals(void (*forward)(int)) {
+static void set_waiter_signals(void (*forward)(int, siginfo_t *, void *)) {
     struct sigaction ign = {.sa_handler = SIG_IGN};
     sigaction(SIGINT, &ign, NULL);
     sigaction(SIGQUIT, &ign, NULL);
-    struct sigaction fwd = {.sa_handler = forward};
+    struct sigaction fwd = {.sa_sigaction = forward, .sa_flags = SA_SIGINFO};
     sigemptyset(&fwd.sa_mask);
     int forwarded[] = {SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGWINCH};
     for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) sigaction(forwarded[i], &fwd, NULL);
@@ -776,6 +792,49 @@ static void linger_while_joined(void) {
     }
 }
 
+/* Writes to FILE (a nested namespace's uid_map or gid_map) the identity of every range
+ * this namespace maps: the nested root is this namespace's root, and owners keep their ids. */
+static void write_identity_map(const char *own, const char *file) {
+    char map[4096], line[128];
+    size_t len = 0;
+    FILE *f = fopen(own, "re");
+    if (!f) die("open %s: %s", own, strerror(errno));
+    unsigned long first, lower, count;
+    while (fgets(line, sizeof line, f) && sscanf(line, "%lu %lu %lu", &first, &lower, &count) == 3)
+        len += (size_t)snprintf(map + len, sizeof map - len, "%lu %lu %lu\n", first, first, count);
+    fclose(f);
+    if (len == 0 || len >= sizeof map) die("cannot read the sandbox's mapping from %s", own);
+    write_file(file, map);
+}
+
+/* The program's side of the nested namespaces (see the top of this file): a user namespace
+ * that PID 1 maps, then a mount namespace owned by it, in which the kernel locks every
+ * mount it copies. */
+static void enter_nested_namespaces(int ready_fd, int mapped_fd) {
+    char c;
+    if (unshare(CLONE_NEWUSER) < 0) die("nested user namespace: %s", strerror(errno));
+    if (write(ready_fd, "x", 1) != 1 || read(mapped_fd, &c, 1) != 1) _exit(EXIT_SETUP);
+    close(ready_fd);
+    close(mapped_fd);
+    if (unshare(CLONE_NEWNS) < 0) die("nested mount namespace: %s", strerror(errno));
+}
+
+/* PID 1's side: once the program has its nested user namespace, map it onto this one. */
+static void map_nested(pid_t program, int ready_fd, int mapped_fd) {
+    char c, file[64], self[16] = {0};
+    /* The program's pid is this PID namespace's: /proc must be the sandbox's own. */
+    if (readlink("/proc/self", self, sizeof self - 1) < 0 || strcmp(self, "1") != 0)
+        die("the sandbox's /proc is not its own (no --proc /proc operation)");
+    if (read(ready_fd, &c, 1) != 1) return; /* the program died; its status says why */
+    snprintf(file, sizeof file, "/proc/%d/uid_map", (int)program);
+    write_identity_map("/proc/self/uid_map", file);
+    snprintf(file, sizeof file, "/proc/%d/gid_map", (int)program);
+    write_identity_map("/proc/self/gid_map", file);
+    if (write(mapped_fd, "x", 1) != 1) die("sync with the program: %s", strerror(errno));
+    close(ready_fd);
+    close(mapped_fd);
+}
+
 static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd) {
     /* The outer waiter is in the parent PID namespace, so getppid() is 0 here; the pipe
      * it holds open tells us instead whether it died before PDEATHSIG was armed. */
@@ -796,10 +855,25 @@ static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd
         enter_new_root(cfg->root);
     }
     if (cfg->unshare_net) bring_up_loopback();
-    set_waiter_signals(forward_to_program);
+    /* Without a root of ours there is no mount to lock (the helper then only removes a layer). */
+    int nest = !cfg->drop_caps && cfg->root, ready[2] = {-1, -1}, mapped[2] = {-1, -1};
+    if (nest && (pipe2(ready, O_CLOEXEC) < 0 || pipe2(mapped, O_CLOEXEC) < 0)) die("pipe: %s", strerror(errno));
+    set_waiter_signals(forward_from_outside);
     program_pid = fork();
     if (program_pid < 0) die("fork: %s", strerror(errno));
-    if (program_pid == 0) exec_program(cfg);
+    if (program_pid == 0) {
+        if (nest) {
+            close(ready[0]);
+            close(mapped[1]);
+            enter_nested_namespaces(ready[1], mapped[0]);
+        }
+        exec_program(cfg);
+    }
+    if (nest) {
+        close(ready[1]);
+        close(mapped[0]);
+        map_nested(program_pid, ready[0], mapped[1]);
+    }
     for (;;) {
         int status;
         pid_t pid = waitpid(-1, &status, 0);
@@ -932,7 +1006,7 @@ static void close_inherited_descriptors(void) {
 
 int main(int argc, char **argv) {
     close_inherited_descriptors();
-    struct config cfg;
+    struct config cfg = {0};
     if (argc > 1 && strcmp(argv[1], "--saved-run") == 0) {
         load_saved_run(argc, argv, &cfg);
     } else {
