@@ -23,8 +23,13 @@ public record AptPlan(List<Install> installs, List<Removal> removals) {
 
         /** The file name apt gives the downloaded .deb in its archives directory. */
         public String archiveFileName() {
-            return name + "_" + version.replace(":", "%3a") + "_" + architecture + ".deb";
+            return AptPlan.archiveFileName(name, version, architecture);
         }
+    }
+
+    /** The name apt gives a package's .deb in its archives directory (an epoch's ':' quoted). */
+    public static String archiveFileName(String name, String version, String architecture) {
+        return name + "_" + version.replace(":", "%3a") + "_" + architecture + ".deb";
     }
 
     public record Removal(String name, String architecture, String version) {}

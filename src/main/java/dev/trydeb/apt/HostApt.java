@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +28,7 @@ public final class HostApt {
 
     private final Path status;
     private final Path cache;
+    private boolean cachePrepared;
 
     /**
      * @param status the dpkg status file the environment's sandbox will see
@@ -136,7 +136,10 @@ public final class HostApt {
     /** Runs apt: its output captured (CAPTURE), copied line by line to a stream, or on the terminal (null). */
     private Result run(List<String> command, PrintStream copyTo) {
         try {
-            Files.createDirectories(archives().resolve("partial"));
+            if (!cachePrepared) {
+                DownloadCache.prepare(archives());
+                cachePrepared = true;
+            }
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().put("LC_ALL", "C.UTF-8");
             if (copyTo == null) {

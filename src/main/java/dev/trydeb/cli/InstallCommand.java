@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
                 + "host's apt works out what the host and the environment lack, downloads it as you into "
                 + "~/.cache/trydeb/archives, and the real dpkg installs it in a new copy-on-write layer "
                 + "that is kept only if everything succeeds. Maintainer scripts run as root inside the "
-                + "sandbox, without access to your home directory; services are never started. When the "
+                + "sandbox, without access to your home directory or the network; services are never started. When the "
                 + "plan does more than you asked (dependencies, replacing a host package's version), it is "
                 + "shown and confirmed first. The applications of the packages it installs are added to your menu (see 'trydeb export')."},
         mixinStandardHelpOptions = true)
@@ -37,6 +37,11 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--interactive",
             description = "Let debconf ask the packages' questions on this terminal (default: take the defaults).")
     boolean interactive;
+
+    @Option(names = "--network",
+            description = "Let maintainer scripts reach the network. By default they have none (only a loopback of "
+                    + "their own): everything the transaction needs is downloaded before they run.")
+    boolean network;
 
     @Option(names = "--no-install-recommends", description = "Do not install recommended packages (as apt's option).")
     boolean noRecommends;
@@ -55,7 +60,7 @@ final class InstallCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.forCurrentUser()) {
             EnvironmentName environment = parent.global.environment();
             InstallResult result = change.installer(workspace, environment.value())
-                    .install(new InstallRequest(environment, targets, interactive, aptOptions));
+                    .install(new InstallRequest(environment, targets, interactive, aptOptions, network));
             MenuEntries menu = MenuEntries.forCurrentUser(workspace);
             result.packageNames().forEach(name -> exportMenuEntries(menu, name, human));
             change.printJson(result);

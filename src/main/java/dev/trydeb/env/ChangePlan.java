@@ -1,5 +1,6 @@
 package dev.trydeb.env;
 
+import dev.trydeb.apt.AptPlan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,11 @@ public record ChangePlan(String verb, List<Unpack> unpacks, List<Removal> remova
             boolean replacesHost, boolean automatic, boolean download) {
         public Unpack {
             Objects.requireNonNull(replacedVersion, "replacedVersion");
+        }
+
+        /** The name apt looks for in its archives directory. */
+        public String archiveFileName() {
+            return AptPlan.archiveFileName(name, version, architecture);
         }
     }
 

@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
  * On any failure the layer is dropped and the environment is exactly as before.
  */
 public final class Installer {
+    private static final String NO_NETWORK_HINT =
+            " (maintainer scripts run without network: if the package's scripts download something, try --network)";
+
     private final Workspace workspace;
     private final Progress progress;
     private final Confirmation confirmation;
@@ -75,7 +78,7 @@ public final class Installer {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("files", debs.stream().map(d -> Map.of("file", d.source().toString(), "sha256", d.sha256())).toList());
         json.put("packages", names);
-        return change(request.environment(), request.interactiveDebconf(), request.aptOptions(), json, debs,
+        return change(request.environment(), request.interactiveDebconf(), request.network(), request.aptOptions(), json, debs,
                 (planner, installed) -> planner.install(debs, names, installed, request.aptOptions()));
     }
 
@@ -84,7 +87,7 @@ public final class Installer {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("packages", names);
         json.put("purge", request.purge());
-        return change(request.environment(), false, List.of(), json, List.of(),
+        return change(request.environment(), false, false, List.of(), json, List.of(),
                 (planner, installed) -> {
                     for (String name : names) {
                         if (installed.find(PackageName.of(name.split(":", 2)[0])).isEmpty()) {
@@ -96,7 +99,7 @@ public final class Installer {
                 });
     }
 
-    private InstallResult change(EnvironmentName envName, boolean interactiveDebconf, List<String> aptOptions,
+    private InstallResult change(EnvironmentName envName, boolean interactiveDebconf, boolean network, List<String> aptOptions,
                                  Map<String, Object> requestJson, List<DebPackage> localDebs,
                                  BiFunction<ChangePlanner, InstalledPackages, ChangePlan> planning) {
         UidMapping mapping = workspace.installMapping();
@@ -138,10 +141,10 @@ public final class Installer {
                 WritableLayer target = new WritableLayer(layout.upperDir(tx.id()), layout.workDir(tx.id()));
                 TransactionLayer layer = new TransactionLayer(workspace.hostRoot(), layers, target);
                 Set<String> touched = layer.prepare(plan, debs);
-                SandboxInputs inputs = SandboxInputs.forPlan(plan, apt.archives(), layout.layerDir(tx.id()),
+                SandboxInputs inputs = SandboxInputs.forPlan(plan, layout.layerDir(tx.id()),
                         aptOptions, interactiveDebconf);
                 SandboxPlan sandbox = workspace.planner().install(layers, target, touched, inputs.mounts(workspace.hostRoot()),
-                        mapping, layout.mountPoint(), inputs.command(), inputs.environment());
+                        mapping, layout.mountPoint(), network, inputs.command(), inputs.environment());
                 times.finished("prepare");
                 int status = launcher.runAndWait(sandbox);
                 times.finished("sandbox");
@@ -149,7 +152,7 @@ public final class Installer {
                 if (status != 0) {
                     throw new TrydebException(status == ExitCode.SANDBOX_SETUP.code() ? ExitCode.SANDBOX_SETUP : ExitCode.FAILURE,
                             (plan.viaApt() ? "apt-get" : "dpkg") + " failed (exit status " + status + "); environment '"
-                                    + env.name() + "' is unchanged");
+                                    + env.name() + "' is unchanged" + (network ? "" : NO_NETWORK_HINT));
                 }
                 layer.dropUntouched();
                 StateChanges changes = StateChanges.between(state, target.upper());

@@ -46,31 +46,28 @@ final class SandboxInputs {
             "Dir::State::extended_states \"/run/trydeb-extended_states\";",
             // Already root inside: the _apt user only matters for downloads, which never happen here.
             "APT::Sandbox::User \"root\";",
+            // The archives directory is the transaction's own: no other process can use it, and
+            // the environment's lock, held outside, keeps every other trydeb process out.
+            "Debug::NoLocking \"true\";",
             "Dpkg::Options { " + DPKG_OPTIONS.stream().map(o -> "\"" + o + "\"; ").collect(Collectors.joining()) + "};",
             // The install sandbox has no /dev/pts; apt would fail to open a pty for dpkg's log.
             "Dpkg::Use-Pty \"0\";",
             "");
 
     private final ChangePlan plan;
-    private final Path archives;
     private final Path aptConf;
     private final List<String> aptOptions;
     private final boolean interactiveDebconf;
 
-    private SandboxInputs(ChangePlan plan, Path archives, Path aptConf, List<String> aptOptions,
-                          boolean interactiveDebconf) {
+    private SandboxInputs(ChangePlan plan, Path aptConf, List<String> aptOptions, boolean interactiveDebconf) {
         this.plan = plan;
-        this.archives = archives;
         this.aptConf = aptConf;
         this.aptOptions = aptOptions;
         this.interactiveDebconf = interactiveDebconf;
     }
 
-    /**
-     * @param archives the user's download cache, which apt inside reads (and locks) as its own
-     * @param scratch a directory of the transaction's own, outside its layer, for apt.conf
-     */
-    static SandboxInputs forPlan(ChangePlan plan, Path archives, Path scratch, List<String> aptOptions,
+    /** @param scratch a directory of the transaction's own, outside its layer, for apt.conf */
+    static SandboxInputs forPlan(ChangePlan plan, Path scratch, List<String> aptOptions,
                                  boolean interactiveDebconf) {
         Path aptConf = scratch.resolve("apt.conf");
         if (plan.viaApt()) {
@@ -80,7 +77,7 @@ final class SandboxInputs {
                 throw TrydebException.failure("cannot write " + aptConf + ": " + ErrorText.describe(e), e);
             }
         }
-        return new SandboxInputs(plan, archives, aptConf, List.copyOf(aptOptions), interactiveDebconf);
+        return new SandboxInputs(plan, aptConf, List.copyOf(aptOptions), interactiveDebconf);
     }
 
     List<MountOp> mounts(Path hostRoot) {
@@ -92,9 +89,17 @@ final class SandboxInputs {
         }
         if (plan.viaApt()) {
             mounts.add(new MountOp.Bind(aptConf, APT_CONF, true));
-            // Root inside is the user outside: apt's lock and partial/ there stay the user's.
-            // The whole cache, since apt may pick an archive's copy of a package given as a file.
-            mounts.add(new MountOp.Bind(archives, ARCHIVES, false));
+            // An archives directory of the transaction's own, never the user's download cache:
+            // each .deb of the plan, read-only, under the name apt looks for. A .deb given by path
+            // is there too, or apt would hand dpkg its bare file name ("Pathname to install is
+            // not absolute"), and so is a file of the user's when apt picks the archive's record
+            // of the same version instead.
+            mounts.add(new MountOp.Tmpfs(ARCHIVES, 0755));
+            // apt sets partial/ up (chmod 0700) even when it downloads nothing.
+            mounts.add(new MountOp.Dir(ARCHIVES.resolve("partial"), 0700));
+            for (ChangePlan.Unpack unpack : plan.unpacks()) {
+                mounts.add(new MountOp.Bind(unpack.file(), ARCHIVES.resolve(unpack.archiveFileName()), true));
+            }
         }
         // man-db's trigger rebuilds /var/cache/man, which host users own and the sandbox cannot
         // write; it skips the rebuild when /var/lib/man-db/auto-update is absent.
@@ -154,10 +159,9 @@ final class SandboxInputs {
         }
     }
 
-    /** Where a .deb appears inside: apt's archive directory for downloads, /run/trydeb/debs for the user's files. */
-    private GuestPath guestFile(ChangePlan.Unpack unpack) {
-        String name = unpack.file().getFileName().toString().replaceAll("[^A-Za-z0-9._+~%-]", "_");
-        return (isUsersFile(unpack) ? DEBS : ARCHIVES).resolve(name);
+    /** Where the user's .deb appears inside, for the command line. */
+    private static GuestPath guestFile(ChangePlan.Unpack unpack) {
+        return DEBS.resolve(unpack.file().getFileName().toString().replaceAll("[^A-Za-z0-9._+~%-]", "_"));
     }
 
     private boolean isUsersFile(ChangePlan.Unpack unpack) {

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Builds the mount plan of a sandbox from the host's top level, the environment's layers
- * and the mode. Install mode: namespaced root, private /run, no real home (an empty /home),
+ * and the mode. Install mode: namespaced root (its mounts locked by the helper), no network
+ * unless asked, private /run, no real home (an empty /home),
  * no other host directory and only the basic devices, writes into the transaction's new layer. Run mode: the user's own uid without
  * capabilities, the real home and /run, writes into the environment's runtime layer. In
  * both, /tmp is private and the trydeb store is hidden.
@@ -43,13 +44,17 @@ public final class SandboxPlanner {
         return tops;
     }
 
+    /**
+     * @param network whether maintainer scripts reach the host's network; without it (the
+     *     default: everything is downloaded before) they have a loopback interface of their own
+     */
     public SandboxPlan install(LayerStack layers, WritableLayer target, Set<String> touchedTopLevels,
-                               List<MountOp> extraOperations, UidMapping mapping, Path mountPoint,
+                               List<MountOp> extraOperations, UidMapping mapping, Path mountPoint, boolean network,
                                List<String> command, Map<String, String> environment) {
         List<MountOp> ops = topLevel(layers, target, touchedTopLevels, false);
         ops.addAll(extraOperations);
         ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
-        return new SandboxPlan(mapping, mountPoint, ops, Optional.empty(), true, GuestPath.ROOT, false,
+        return new SandboxPlan(mapping, mountPoint, ops, Optional.empty(), network, GuestPath.ROOT, false,
                 Optional.empty(), command, environment);
     }
 

@@ -39,7 +39,7 @@ class SandboxPlannerTest {
 
     private SandboxPlan install() {
         return planner.install(TWO_LAYERS, TARGET, Set.of("usr", "lib", "newtop"), List.of(),
-                new UidMapping.Full(100000, 100000, 65536), Path.of("/s/root"), List.of("dpkg", "-i", "x"), Map.of());
+                new UidMapping.Full(100000, 100000, 65536), Path.of("/s/root"), false, List.of("dpkg", "-i", "x"), Map.of());
     }
 
     private SandboxPlan run() {
