@@ -105,7 +105,8 @@ public final class Installer {
         UidMapping mapping = workspace.installMapping();
         SandboxLauncher launcher = workspace.launcher();
         EnvironmentLayout layout = workspace.usableEnvironment(envName);
-        try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, envName.value())) {
+        try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, envName.value());
+             Cancellation cancellation = Cancellation.watch(envName.value(), launcher, System.err)) {
             EnvironmentRecord env = workspace.store().environment(envName.value());
             new Recovery(workspace, launcher, mapping).recover(env, layout);
             MergedState state = workspace.mergedState(env);
@@ -136,7 +137,7 @@ public final class Installer {
 
             TransactionRecord tx = workspace.store().beginTransaction(env.id(), plan.verb(), RequestJson.of(requestJson));
             progress.step(describe(plan) + " in environment '" + env.name() + "' (transaction " + tx.id() + ")");
-            Transaction transaction = new Transaction(workspace, launcher, mapping, layout, tx.id());
+            Transaction transaction = new Transaction(workspace, launcher, mapping, layout, tx.id(), cancellation);
             return transaction.run(() -> {
                 WritableLayer target = new WritableLayer(layout.upperDir(tx.id()), layout.workDir(tx.id()));
                 TransactionLayer layer = new TransactionLayer(workspace.hostRoot(), layers, target);
@@ -157,7 +158,7 @@ public final class Installer {
                 layer.dropUntouched();
                 StateChanges changes = StateChanges.between(state, target.upper());
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
-                workspace.store().commitTransaction(tx.id(), committed.toStore());
+                transaction.commit(() -> workspace.store().commitTransaction(tx.id(), committed.toStore()));
                 StateLayers.refresh(workspace, env, layout, state);
                 times.finished("record");
                 progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");

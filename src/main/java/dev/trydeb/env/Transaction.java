@@ -6,9 +6,10 @@ import dev.trydeb.store.EnvironmentLayout;
 import java.util.function.Supplier;
 
 /**
- * Runs the body of a transaction so that it either commits or leaves nothing: on an
- * exception, and on Ctrl-C or SIGTERM (through a shutdown hook), the transaction's layer
- * is removed and the record marked failed or aborted. A SIGKILL leaves a pending record
+ * Runs the body of a transaction so that it either commits or leaves nothing. There is one
+ * commit point, {@link #commit}: one SQLite transaction. Before it, an exception or a signal
+ * (through {@link Cancellation}) drops the layer, once the sandbox has ended, and marks the
+ * record failed or aborted; after it nothing is dropped. A SIGKILL leaves a pending record
  * and a layer directory, which {@link Recovery} removes before the next change.
  */
 final class Transaction {
@@ -17,49 +18,54 @@ final class Transaction {
     private final UidMapping mapping;
     private final EnvironmentLayout layout;
     private final long id;
-    private boolean finished;
+    private final Cancellation cancellation;
 
-    Transaction(Workspace workspace, SandboxLauncher launcher, UidMapping mapping, EnvironmentLayout layout, long id) {
+    Transaction(Workspace workspace, SandboxLauncher launcher, UidMapping mapping, EnvironmentLayout layout, long id,
+                Cancellation cancellation) {
         this.workspace = workspace;
         this.launcher = launcher;
         this.mapping = mapping;
         this.layout = layout;
         this.id = id;
+        this.cancellation = cancellation;
+        cancellation.transactionBegun();
     }
 
     <T> T run(Supplier<T> body) {
-        Thread hook = new Thread(this::abortOnExit, "trydeb-abort");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             T result = body.get();
-            markFinished();
+            cancellation.finished();
             return result;
         } catch (RuntimeException | Error e) {
-            drop("failed", String.valueOf(e.getMessage()));
-            throw e;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running or has run; it does the cleanup.
+            if (cancellation.isCommitted()) {
+                cancellation.finished();
+                throw e;
             }
+            boolean cancelled = cancellation.wasCancelled();
+            cancellation.dropping();
+            try {
+                drop(cancelled ? "aborted" : "failed", cancelled ? "interrupted" : String.valueOf(e.getMessage()));
+            } catch (RuntimeException dropFailure) {
+                e.addSuppressed(dropFailure);
+            }
+            if (cancelled) {
+                cancellation.awaitExit();
+            }
+            cancellation.finished();
+            throw e;
         }
     }
 
-    private synchronized void markFinished() {
-        finished = true;
-    }
-
-    private void abortOnExit() {
-        launcher.stopRunning();
-        drop("aborted", "interrupted");
-    }
-
-    private synchronized void drop(String outcome, String error) {
-        if (finished) {
-            return;
+    /** The commit point: records the transaction unless a signal cancelled it first. */
+    void commit(Runnable storeCommit) {
+        if (!cancellation.enterCommit()) {
+            throw new IllegalStateException("cancelled before the commit");
         }
-        finished = true;
+        storeCommit.run();
+        cancellation.committed();
+    }
+
+    private void drop(String outcome, String error) {
         launcher.removeTree(layout.layerDir(id), mapping);
         workspace.store().failTransaction(id, outcome, error);
     }
