@@ -12,6 +12,11 @@ final class ErrorRenderer implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (jvmExiting()) {
+            // Ctrl-C or SIGTERM: the shutdown hook has said what happened; this error (a child
+            // killed by the same signal, say) would only mislead.
+            return ExitCode.FAILURE.code();
+        }
         boolean stacktrace = parsed.hasMatchedOption("--stacktrace")
                 || parsed.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--stacktrace"));
         int code;
@@ -27,5 +32,17 @@ final class ErrorRenderer implements IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /** Whether the JVM is running its shutdown hooks: the only public sign is that no hook can be added. */
+    private static boolean jvmExiting() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 }

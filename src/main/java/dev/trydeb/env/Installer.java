@@ -66,6 +66,12 @@ public final class Installer {
     }
 
     public InstallResult install(InstallRequest request) {
+        try (Cancellation cancellation = watchSignals(request.environment())) {
+            return install(request, cancellation);
+        }
+    }
+
+    private InstallResult install(InstallRequest request, Cancellation cancellation) {
         List<DebPackage> debs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String target : request.targets()) {
@@ -78,7 +84,8 @@ public final class Installer {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("files", debs.stream().map(d -> Map.of("file", d.source().toString(), "sha256", d.sha256())).toList());
         json.put("packages", names);
-        return change(request.environment(), request.interactiveDebconf(), request.network(), request.aptOptions(), json, debs,
+        return change(request.environment(), cancellation, request.interactiveDebconf(), request.network(),
+                request.aptOptions(), json, debs,
                 (planner, installed) -> planner.install(debs, names, installed, request.aptOptions()));
     }
 
@@ -87,26 +94,32 @@ public final class Installer {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("packages", names);
         json.put("purge", request.purge());
-        return change(request.environment(), false, false, List.of(), json, List.of(),
-                (planner, installed) -> {
-                    for (String name : names) {
-                        if (installed.find(PackageName.of(name.split(":", 2)[0])).isEmpty()) {
-                            throw TrydebException.badInput("package '" + name + "' is not installed in environment '"
-                                    + request.environment().value() + "' nor on the host; 'trydeb list' shows what the environment has");
+        try (Cancellation cancellation = watchSignals(request.environment())) {
+            return change(request.environment(), cancellation, false, false, List.of(), json, List.of(),
+                    (planner, installed) -> {
+                        for (String name : names) {
+                            if (installed.find(PackageName.of(name.split(":", 2)[0])).isEmpty()) {
+                                throw TrydebException.badInput("package '" + name + "' is not installed in environment '"
+                                        + request.environment().value() + "' nor on the host; 'trydeb list' shows what the environment has");
+                            }
                         }
-                    }
-                    return planner.remove(names, request.purge());
-                });
+                        return planner.remove(names, request.purge());
+                    });
+        }
     }
 
-    private InstallResult change(EnvironmentName envName, boolean interactiveDebconf, boolean network, List<String> aptOptions,
+    private Cancellation watchSignals(EnvironmentName environment) {
+        return Cancellation.watch(environment.value(), workspace.launcher(), System.err);
+    }
+
+    private InstallResult change(EnvironmentName envName, Cancellation cancellation, boolean interactiveDebconf,
+                                 boolean network, List<String> aptOptions,
                                  Map<String, Object> requestJson, List<DebPackage> localDebs,
                                  BiFunction<ChangePlanner, InstalledPackages, ChangePlan> planning) {
         UidMapping mapping = workspace.installMapping();
         SandboxLauncher launcher = workspace.launcher();
         EnvironmentLayout layout = workspace.usableEnvironment(envName);
-        try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, envName.value());
-             Cancellation cancellation = Cancellation.watch(envName.value(), launcher, System.err)) {
+        try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, envName.value())) {
             EnvironmentRecord env = workspace.store().environment(envName.value());
             new Recovery(workspace, launcher, mapping).recover(env, layout);
             MergedState state = workspace.mergedState(env);
