@@ -537,6 +537,65 @@ static void bind_mount(const struct op *op, const char *target, int read_only) {
         die("read-only remount of %s: %s", op->dest, strerror(errno));
 }
 
+/* The length of the directory prefix that PATH shares with BASE (BASE's first LEN bytes). */
+static size_t common_dir(const char *base, size_t len, const char *path) {
+    size_t i = 0, dir = 0;
+    while (i < len && base[i] == path[i]) {
+        if (base[i] == '/') dir = i;
+        i++;
+    }
+    if (i == len && (path[i] == '/' || path[i] == '\0')) dir = len;
+    return dir;
+}
+
+/* Appends PATH to OUT, relative to the current directory BASE (of length LEN) when under it. */
+static void append_path(char *out, size_t n, const char *base, size_t len, const char *path) {
+    size_t used = strlen(out);
+    if (len > 1 && strncmp(path, base, len) == 0 && path[len] == '/') path += len + 1;
+    snprintf(out + used, n - used, "%s", path);
+}
+
+/* mount(2) takes all options as one page: a deep stack of layers named by absolute paths
+ * overflows it. Paths under the directory the upper, the work dir and every layer share
+ * (the environment's, in the store) are given relative to it, after a chdir there; the
+ * last lower (the host's own directory) stays absolute. */
+static char *overlay_options(const struct op *op) {
+    char *lowers = strdup(op->a);
+    if (!lowers) die("out of memory");
+    const char *base = op->b;
+    size_t len = common_dir(base, strlen(base), op->c);
+    char *last = strrchr(lowers, ':');
+    for (char *l = lowers, *next; last && l <= last; l = next + 1) {
+        next = strchr(l, ':');
+        *next = '\0';
+        len = common_dir(base, len, l);
+        *next = ':';
+    }
+    char *dir = strndup(base, len ? len : 1);
+    if (!dir) die("out of memory");
+    if (chdir(dir) < 0) die("chdir %s: %s", dir, strerror(errno));
+    free(dir);
+    size_t n = strlen(op->a) + strlen(op->b) + strlen(op->c) + 64;
+    char *opts = malloc(n);
+    if (!opts) die("out of memory");
+    snprintf(opts, n, "lowerdir=");
+    char *l = lowers;
+    for (char *next; (next = strchr(l, ':')) != NULL; l = next + 1) {
+        *next = '\0';
+        append_path(opts, n, base, len, l);
+        strncat(opts, ":", n - strlen(opts) - 1);
+    }
+    append_path(opts, n, base, len, l);
+    strncat(opts, ",upperdir=", n - strlen(opts) - 1);
+    append_path(opts, n, base, len, op->b);
+    strncat(opts, ",workdir=", n - strlen(opts) - 1);
+    append_path(opts, n, base, len, op->c);
+    /* userxattr: without it an unprivileged overlay mounts but rmdir of lower dirs gives EIO. */
+    strncat(opts, ",userxattr", n - strlen(opts) - 1);
+    free(lowers);
+    return opts;
+}
+
 static void run_op(const char *root, const struct op *op) {
     char *target = under_root(root, op->dest);
     switch (op->kind) {
@@ -566,12 +625,8 @@ static void run_op(const char *root, const struct op *op) {
         break;
     }
     case OP_OVERLAY: {
-        size_t n = strlen(op->a) + strlen(op->b) + strlen(op->c) + 64;
-        char *opts = malloc(n);
-        if (!opts) die("out of memory");
-        /* userxattr: without it an unprivileged overlay mounts but rmdir of lower dirs gives EIO. */
-        snprintf(opts, n, "lowerdir=%s,upperdir=%s,workdir=%s,userxattr", op->a, op->b, op->c);
         mkdirs(target, 0755);
+        char *opts = overlay_options(op);
         if (mount("overlay", target, "overlay", 0, opts) < 0) {
             int err = errno;
             die("overlay on %s (%s): %s%s", op->dest, opts, strerror(err),
