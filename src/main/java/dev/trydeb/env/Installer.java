@@ -228,7 +228,7 @@ public final class Installer {
     }
 
     private DebPackage readLocalDeb(Path file) {
-        DebPackage deb = DebArchive.read(file.toAbsolutePath());
+        DebPackage deb = DebArchive.read(file.toAbsolutePath().normalize());
         // "all" installs anywhere: the host's dpkg (two processes) need not be asked.
         if (!deb.architecture().equals("all")) {
             requireHostArchitecture(deb);
