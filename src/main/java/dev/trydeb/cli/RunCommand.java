@@ -52,16 +52,21 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RunRequest request = request();
+        try (Workspace workspace = Workspace.forCurrentUser()) {
+            Runner runner = new Runner(workspace, new DiffOnExit(workspace), Warnings.to(System.err));
+            return runner.run(request);
+        }
+    }
+
+    /** The request the parsed options make, or the usage error they are. */
+    RunRequest request() {
         Split split = split(words, spec.commandLine().getParseResult().originalArgs());
         if (split.packageName().isEmpty() && exec == null) {
             throw new ParameterException(spec.commandLine(), "name a package to run, or a command with --exec");
         }
-        try (Workspace workspace = Workspace.forCurrentUser()) {
-            Runner runner = new Runner(workspace, new DiffOnExit(workspace), Warnings.to(System.err));
-            return runner.run(new RunRequest(parent.global.environment(),
-                    split.packageName(), Optional.ofNullable(exec), split.arguments(), Path.of("").toAbsolutePath(),
-                    runOptions.toOptions()));
-        }
+        return new RunRequest(parent.global.environment(), split.packageName(), Optional.ofNullable(exec),
+                split.arguments(), Path.of("").toAbsolutePath(), runOptions.toOptions());
     }
 
     record Split(Optional<String> packageName, List<String> arguments) {}

@@ -50,7 +50,9 @@ final class PlanSaving {
             return Optional.empty();
         }
         if (request.packageName().isPresent() && request.exec().isEmpty()) {
-            return Optional.of(layout.runCacheDir().resolve(request.packageName().get()));
+            // A name the launcher takes: one file right in the run cache, never exec/NAME's nor outside it.
+            return request.packageName().filter(name -> PLAIN_PROGRAM_NAME.matcher(name).matches())
+                    .map(name -> layout.runCacheDir().resolve(name));
         }
         return request.exec()
                 .filter(name -> request.packageName().isEmpty() && PLAIN_PROGRAM_NAME.matcher(name).matches())

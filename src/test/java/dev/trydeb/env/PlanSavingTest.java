@@ -67,6 +67,14 @@ class PlanSavingTest {
     }
 
     @Test
+    void fileFor_packageNameThatIsNoPlainName_isNone() {
+        for (String name : List.of("exec/xeyes", "../hello", "-x", "")) {
+            assertEquals(Optional.empty(),
+                    PlanSaving.fileFor(request(Optional.of(name), Optional.empty(), RunOptions.defaults()), layout), name);
+        }
+    }
+
+    @Test
     void save_quietRun_writesThePlan() throws Exception {
         PlanSaving saving = saving();
 
