@@ -107,12 +107,18 @@ public final class Runner {
             }
             saving.save(user.home(), envName, plan);
             plan = plan.withArguments(request.arguments());
-            check.close();
+            // The lock is kept until the helper holds its own: released in between, it would let
+            // an install or rollback prune the layers and state the plan names.
             if (!options.diffOnExit()) {
                 workspace.close();
-                launcher.exec(plan);
+                launcher.exec(plan, check::close);
             }
-            int status = launcher.runAndWait(plan);
+            int status;
+            try {
+                status = launcher.runAndWait(plan);
+            } finally {
+                check.close(); // the diff takes the lock itself
+            }
             Path dir = throwaway.orElseThrow();
             try {
                 ephemeralDiff.show(request.environment(), dir);

@@ -1,5 +1,7 @@
 package dev.trydeb.sandbox;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
@@ -50,8 +52,17 @@ public final class SandboxLauncher {
         return startAndWait(command, plan.environment());
     }
 
-    /** Replaces this JVM with the sandbox; returns only by throwing. */
-    public void exec(SandboxPlan plan) {
+    /**
+     * Replaces this JVM with the sandbox; returns only by throwing. The caller holds the
+     * plan's lock shared and {@code releaseLock} releases it: the lock is handed over, not
+     * dropped, so that no install or rollback can change the environment (prune the layers
+     * the plan names) before the helper holds the lock itself. An OFD read lock is taken on
+     * a descriptor that stays open across the execve before {@code releaseLock} runs (the
+     * caller's fcntl lock belongs to this process and ends with the execve); the helper marks
+     * the descriptor close-on-exec, so the program never gets it, and keeps it beside its own
+     * lock while the sandbox runs.
+     */
+    public void exec(SandboxPlan plan, Runnable releaseLock) {
         createWritableDirectories(plan);
         List<String> argv = new ArrayList<>();
         argv.add(helper.toString());
@@ -59,14 +70,42 @@ public final class SandboxLauncher {
         String[] envp = plan.environment().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
+        Libc libc = Libc.INSTANCE;
+        int handedOver = plan.sharedLock().map(SandboxLauncher::lockAcrossExec).orElse(-1);
+        releaseLock.run();
         System.out.flush();
         System.err.flush();
-        Libc libc = Libc.INSTANCE;
         // Only stdin/stdout/stderr may reach the program; the JVM's own descriptors must not.
         libc.close_range(3, -1, Libc.CLOSE_RANGE_CLOEXEC);
+        if (handedOver >= 0) {
+            libc.fcntl(handedOver, Libc.F_SETFD, 0);
+        }
         libc.execve(helper.toString(), argv.toArray(String[]::new), envp);
         throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE,
                 "cannot start the sandbox helper " + helper + " (execve failed)");
+    }
+
+    /**
+     * A new descriptor of FILE holding an OFD read lock. Never closed here: closing any
+     * descriptor of the file would also end this process's fcntl lock on it, which the
+     * caller still holds ({@code EnvironmentLock}).
+     */
+    private static int lockAcrossExec(Path file) {
+        Libc libc = Libc.INSTANCE;
+        int fd = libc.open(file.toString(), Libc.O_RDONLY | Libc.O_CLOEXEC);
+        if (fd < 0) {
+            throw TrydebException.failure("cannot open lock file " + file + ": " + errnoText());
+        }
+        Memory readLockOnWholeFile = new Memory(Libc.FLOCK_SIZE);
+        readLockOnWholeFile.clear();
+        if (libc.fcntl(fd, Libc.F_OFD_SETLK, readLockOnWholeFile) < 0) {
+            throw TrydebException.failure("cannot lock " + file + " for the sandbox helper: " + errnoText());
+        }
+        return fd;
+    }
+
+    private static String errnoText() {
+        return Libc.INSTANCE.strerror(Native.getLastError());
     }
 
     /**
