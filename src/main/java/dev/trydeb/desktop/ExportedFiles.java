@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.TrydebException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +21,18 @@ import java.util.TreeMap;
  * The record of what an environment exported to the user's menu: for each package, the
  * files trydeb wrote outside its store (menu entries and icons). A small JSON file in the
  * environment's directory, replaced atomically; only files it lists are ever removed.
+ * Exports run without the environment's lock (alongside its programs, in several terminals
+ * at once), so each change is read, made and written under a lock of the record's own
+ * (RECORD.lock), or one export would drop another's package.
  */
 public final class ExportedFiles {
     /** Started on first use: databind takes ~40 ms, and most installs export nothing and read no record. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
+
+    /** A JVM holds a file lock once: its own threads take turns here first. */
+    private static final Object IN_THIS_PROCESS = new Object();
 
     private final Path recordFile;
 
@@ -55,16 +64,25 @@ public final class ExportedFiles {
 
     /** Records {@code files} as the package's exports (none: forgets the package). */
     public void put(String packageName, List<Path> files) {
-        Map<String, List<Path>> record = read();
-        if (record.getOrDefault(packageName, List.of()).equals(files)) {
-            return; // most packages have no menu entries: no record file for them
+        if (read().getOrDefault(packageName, List.of()).equals(files)) {
+            return; // most packages have no menu entries: no record file (nor lock) for them
         }
-        if (files.isEmpty()) {
-            record.remove(packageName);
-        } else {
-            record.put(packageName, List.copyOf(files));
+        synchronized (IN_THIS_PROCESS) {
+            try (FileChannel lockFile = FileChannel.open(recordFile.resolveSibling(recordFile.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                Map<String, List<Path>> record = read();
+                if (files.isEmpty()) {
+                    record.remove(packageName);
+                } else {
+                    record.put(packageName, List.copyOf(files));
+                }
+                write(record);
+            } catch (IOException e) {
+                throw TrydebException.failure("cannot lock the record of menu entries " + recordFile + ": "
+                        + ErrorText.describe(e));
+            }
         }
-        write(record);
     }
 
     /** Deletes the package's exported files and forgets them; returns the files deleted. */
@@ -102,13 +120,25 @@ public final class ExportedFiles {
     private void write(Map<String, List<Path>> record) {
         Map<String, List<String>> raw = new TreeMap<>();
         record.forEach((pkg, files) -> raw.put(pkg, files.stream().map(Path::toString).toList()));
-        Path temp = recordFile.resolveSibling(recordFile.getFileName() + ".tmp");
+        Path temp = null;
         try {
+            temp = Files.createTempFile(recordFile.getParent(), recordFile.getFileName() + ".", ".tmp");
             Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw));
             Files.move(temp, recordFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteQuietly(temp);
             throw TrydebException.failure("cannot write the record of menu entries " + recordFile + ": "
                     + ErrorText.describe(e));
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException ignored) {
+            // Already failing; a stray temporary file does no harm.
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * envs/NAME/run-cache/PKG         run plans saved for the launcher's fast path (SavedRun);
  *                 .../exec/NAME     the same for "run --exec NAME" (menu entries)
  * envs/NAME/menu-exports.json      the menu entries and icons exported to the user's data directory
+ * envs/NAME/menu-exports.json.lock  taken while that record changes (exports do not take the environment lock)
  * </pre>
  * Pure path arithmetic apart from {@link #createDirectories()} and {@link #layerDirIds()}.
  */
