@@ -1,5 +1,7 @@
 package dev.trydeb.layer;
 
+import dev.trydeb.core.ErrorText;
+import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.store.EnvironmentLayout;
 import java.io.IOException;
@@ -54,7 +56,14 @@ public final class EnvironmentLayers {
                     .map(p -> p.getFileName().toString())
                     .collect(Collectors.toSet());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw cannotRead(upper, e);
+        } catch (UncheckedIOException e) { // from the listing, once begun
+            throw cannotRead(upper, e.getCause());
         }
+    }
+
+    private static TrydebException cannotRead(Path layer, IOException e) {
+        return TrydebException.failure("cannot read the layer " + layer + ": " + ErrorText.describe(e)
+                + "; the environment's files in the trydeb store must be readable by you", e);
     }
 }

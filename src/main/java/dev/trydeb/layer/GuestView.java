@@ -1,12 +1,13 @@
 package dev.trydeb.layer;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.FileMode;
 import dev.trydeb.core.GuestPath;
+import dev.trydeb.core.TrydebException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
@@ -185,7 +186,9 @@ public final class GuestView {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The visitor goes on past a directory it cannot open: this is one failing part-way through its listing.
+            throw TrydebException.failure("cannot read the host's directories under " + start + ": "
+                    + ErrorText.describe(e), e);
         }
         return dirs;
     }

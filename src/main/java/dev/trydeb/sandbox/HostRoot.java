@@ -1,8 +1,10 @@
 package dev.trydeb.sandbox;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.FileMode;
+import dev.trydeb.core.TrydebException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +27,24 @@ public record HostRoot(Path path, List<Entry> entries) {
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
             for (Path child : dir) {
-                entries.add(describe(child));
+                try {
+                    entries.add(describe(child));
+                } catch (IOException e) {
+                    throw cannotRead(child, e);
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw cannotRead(root, e);
+        } catch (DirectoryIteratorException e) {
+            throw cannotRead(root, e.getCause());
         }
         entries.sort(Comparator.comparing(Entry::name));
         return new HostRoot(root, entries);
+    }
+
+    private static TrydebException cannotRead(Path path, IOException e) {
+        return TrydebException.failure("cannot read " + path + " (the host's top level, which every sandbox is built"
+                + " from): " + ErrorText.describe(e), e);
     }
 
     private static Entry describe(Path child) throws IOException {

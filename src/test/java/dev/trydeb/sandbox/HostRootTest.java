@@ -1,7 +1,11 @@
 package dev.trydeb.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trydeb.core.ExitCode;
+import dev.trydeb.core.TrydebException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,5 +31,16 @@ class HostRootTest {
                 new HostRoot.Entry("bin", HostRoot.Kind.SYMLINK, "usr", 0777),
                 new HostRoot.Entry("swapfile", HostRoot.Kind.OTHER, null, 0600),
                 new HostRoot.Entry("usr", HostRoot.Kind.DIRECTORY, null, 01755)), host.entries());
+    }
+
+    @Test
+    void scan_missingRoot_failureNamingPathAndCause() {
+        Path missing = root.resolve("missing");
+
+        TrydebException e = assertThrows(TrydebException.class, () -> HostRoot.scan(missing));
+
+        assertEquals(ExitCode.FAILURE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("cannot read " + missing + " "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": no such file or directory"), e.getMessage());
     }
 }
