@@ -75,11 +75,6 @@ public final class ControlStanza {
         return List.copyOf(fields.keySet());
     }
 
-    /** The fields in order, names in their original spelling. */
-    public Map<String, String> asMap() {
-        return fields;
-    }
-
     public PackageName packageName() {
         return PackageName.of(required("Package"));
     }

@@ -1,13 +1,5 @@
 package dev.trydeb.deb;
 
-import dev.trydeb.core.ErrorText;
-import dev.trydeb.core.ExitCode;
-import dev.trydeb.core.TrydebException;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,23 +51,6 @@ public final class InstalledPackages {
             }
         }
         return new InstalledPackages(installed);
-    }
-
-    /** Reads a dpkg status file such as /var/lib/dpkg/status; ENVIRONMENT_UNUSABLE if it is unreadable or invalid. */
-    public static InstalledPackages readStatus(Path statusFile) {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(statusFile), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE, statusFile + ": cannot read the dpkg status file ("
-                    + ErrorText.describe(e) + "); check that dpkg is installed and the file is readable", e);
-        }
-        try {
-            return parseStatus(text);
-        } catch (IllegalArgumentException e) {
-            throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE, statusFile + ": invalid dpkg status file ("
-                    + ErrorText.oneLine(e.getMessage()) + "); run 'dpkg --audit' to check the package database", e);
-        }
     }
 
     /** Status is "want flag state": the flag must be "ok" and the state installed (or only awaiting triggers). */

@@ -57,10 +57,6 @@ public final class Workspace implements AutoCloseable {
         return user;
     }
 
-    public StoreLayout layout() {
-        return layout;
-    }
-
     public Path hostRoot() {
         return hostRoot;
     }

@@ -114,15 +114,11 @@ public final class LayerPreparer {
         this.target = target;
     }
 
-    /** Prepares the package's directories and dpkg's state; returns the top-level directories touched. */
-    public Set<String> prepare(Collection<GuestPath> packageDirectories, boolean usesDebconf) {
-        return prepare(packageDirectories, List.of(), usesDebconf);
-    }
-
     /**
-     * The same, and copies {@code replacedHostFiles} (the files of host packages the transaction
-     * upgrades) into the layer: dpkg hard-links each old file as a backup before replacing it,
-     * which makes the kernel copy it up, and it refuses that for host-root-owned files.
+     * Prepares the package's directories and dpkg's state, and copies {@code replacedHostFiles}
+     * (the files of host packages the transaction upgrades) into the layer: dpkg hard-links
+     * each old file as a backup before replacing it, which makes the kernel copy it up, and it
+     * refuses that for host-root-owned files. Returns the top-level directories touched.
      */
     public Set<String> prepare(Collection<GuestPath> packageDirectories, Collection<GuestPath> replacedHostFiles,
                                boolean usesDebconf) {

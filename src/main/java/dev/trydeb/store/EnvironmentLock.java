@@ -67,10 +67,6 @@ public final class EnvironmentLock implements AutoCloseable {
         return acquire(env.lockFile(), envName, true);
     }
 
-    public boolean isShared() {
-        return lock.isShared();
-    }
-
     /** Releases the lock. */
     @Override
     public void close() {

@@ -76,26 +76,10 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Commits a pending transaction that installed these packages. An installed package replaces
-     * the current package of the same name in the environment (an upgrade or reinstall).
-     */
-    public void commitTransaction(long txId, List<NewPackage> installed) {
-        commitTransaction(txId, installed, List.of());
-    }
-
-    /**
-     * Commits a pending transaction that installed and removed packages, in one SQLite
-     * transaction: either all of it is recorded or none.
-     *
-     * @param removed names of current packages the transaction removed without replacing them
-     */
-    public void commitTransaction(long txId, List<NewPackage> installed, List<String> removed) {
-        commitTransaction(txId, new TransactionChanges(installed, removed, List.of(), List.of()));
-    }
-
-    /**
-     * Commits a pending transaction with everything it changed, in one SQLite transaction.
-     * A package in {@code changes.removed()} must be current in the environment.
+     * Commits a pending transaction with everything it changed, in one SQLite transaction:
+     * either all of it is recorded or none. An installed package replaces the current package
+     * of the same name in the environment (an upgrade or reinstall); a package in
+     * {@code changes.removed()} must be current in the environment.
      */
     public void commitTransaction(long txId, TransactionChanges changes) {
         List<NewPackage> installed = changes.installed();

@@ -47,7 +47,7 @@ class LayerPreparerTest {
     }
 
     private Set<String> prepare(List<Path> layersTopFirst, String... dirs) {
-        return preparer(layersTopFirst).prepare(java.util.Arrays.stream(dirs).map(GuestPath::of).toList(), false);
+        return preparer(layersTopFirst).prepare(java.util.Arrays.stream(dirs).map(GuestPath::of).toList(), List.of(), false);
     }
 
     private LayerPreparer preparer(List<Path> layersTopFirst) {
@@ -100,7 +100,7 @@ class LayerPreparerTest {
         prepare(List.of());
         assertFalse(Files.exists(upper.resolve("var/cache/debconf/templates.dat")));
         new LayerPreparer(new GuestView(host, List.of()), new WritableLayer(upper, tmp.resolve("layer/work")))
-                .prepare(List.of(), true);
+                .prepare(List.of(), List.of(), true);
         assertEquals("Name: x/question\n", Files.readString(upper.resolve("var/cache/debconf/templates.dat")));
     }
 
@@ -163,7 +163,7 @@ class LayerPreparerTest {
         mkdir("etc/ssl/private", 0700);
         mkdir("etc/default", 0755);
         LayerPreparer preparer = preparer(List.of());
-        preparer.prepare(List.of(GuestPath.of("/usr/share/doc/hello")), false);
+        preparer.prepare(List.of(GuestPath.of("/usr/share/doc/hello")), List.of(), false);
         assertTrue(Files.isDirectory(upper.resolve("etc/ssl/private")), "prepared for maintainer scripts");
         Files.writeString(upper.resolve("etc/cron.d/hello"), "# written by a postinst\n");
 
@@ -181,7 +181,7 @@ class LayerPreparerTest {
         mkdir("etc/chmodded", 0755);
         mkdir("etc/recreated", 0755);
         LayerPreparer preparer = preparer(List.of());
-        preparer.prepare(List.of(), false);
+        preparer.prepare(List.of(), List.of(), false);
         afterAClockTick();
         Files.setAttribute(upper.resolve("etc/chmodded"), "unix:mode", 0750);
         // What overlayfs leaves of a script's "rm -rf /etc/recreated; mkdir /etc/recreated": a new, opaque directory.

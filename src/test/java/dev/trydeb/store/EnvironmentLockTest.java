@@ -61,9 +61,14 @@ class EnvironmentLockTest {
 
     @Test
     void shared_heldSharedByAnotherProcess_isGranted() throws Exception {
-        try (LockHolderProcess other = LockHolderProcess.start(store, "demo", "shared");
-                EnvironmentLock lock = EnvironmentLock.shared(env, "demo")) {
-            assertTrue(lock.isShared());
+        LockHolderProcess other = LockHolderProcess.start(store, "demo", "shared");
+        try (EnvironmentLock lock = EnvironmentLock.shared(env, "demo")) {
+            other.close();
+
+            assertFalse(LockHolderProcess.canLock(store, "demo", "exclusive"), "this process holds it");
+            assertTrue(LockHolderProcess.canLock(store, "demo", "shared"), "shared, not exclusive");
+        } finally {
+            other.close();
         }
     }
 
@@ -72,7 +77,7 @@ class EnvironmentLockTest {
         LockHolderProcess.start(store, "demo", "exclusive").close();
 
         try (EnvironmentLock lock = EnvironmentLock.exclusive(env, "demo")) {
-            assertFalse(lock.isShared());
+            assertFalse(LockHolderProcess.canLock(store, "demo", "shared"), "this process holds it exclusively");
         }
     }
 

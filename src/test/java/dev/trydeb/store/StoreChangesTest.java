@@ -144,10 +144,10 @@ class StoreChangesTest {
     }
 
     @Test
-    void commitTransaction_withoutRecordsOverloads_recordNoStatusOrAccounts() {
+    void commitTransaction_withoutRecords_recordsNoStatusOrAccounts() {
         long tx = store.beginTransaction(envId, "install", REQUEST).id();
 
-        store.commitTransaction(tx, List.of(pkg("hello", "1")), List.of());
+        store.commitTransaction(tx, new TransactionChanges(List.of(pkg("hello", "1")), List.of(), List.of(), List.of()));
 
         assertEquals(List.of(), store.statusRecords(envId));
         assertEquals(List.of(), store.accountRecords(envId));

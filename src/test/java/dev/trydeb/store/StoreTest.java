@@ -105,7 +105,7 @@ class StoreTest {
     void commitTransaction_withPackages_recordsPackagesFilesAndOutcome() {
         long tx = store.beginTransaction(envId, "install", REQUEST).id();
 
-        store.commitTransaction(tx, List.of(hello("2.10-3", "/usr/bin/hello", "/usr/share/doc/hello"),
+        commit(tx, List.of(hello("2.10-3", "/usr/bin/hello", "/usr/share/doc/hello"),
                 pkg("libfoo", "1.0", "/usr/lib/libfoo.so.1")));
 
         List<PackageRecord> current = store.currentPackages(envId);
@@ -124,11 +124,11 @@ class StoreTest {
     @Test
     void commitTransaction_upgrade_marksTheOlderPackageRemoved() {
         long first = store.beginTransaction(envId, "install", REQUEST).id();
-        store.commitTransaction(first, List.of(hello("2.10-2", "/usr/bin/hello", "/usr/share/man/hello.1")));
+        commit(first, List.of(hello("2.10-2", "/usr/bin/hello", "/usr/share/man/hello.1")));
         long oldId = store.findCurrentPackage(envId, "hello").orElseThrow().id();
         long second = store.beginTransaction(envId, "install", REQUEST).id();
 
-        store.commitTransaction(second, List.of(hello("2.10-3", "/usr/bin/hello")));
+        commit(second, List.of(hello("2.10-3", "/usr/bin/hello")));
 
         PackageRecord current = store.findCurrentPackage(envId, "hello").orElseThrow();
         assertEquals("2.10-3", current.version());
@@ -142,9 +142,9 @@ class StoreTest {
     @Test
     void packagesInstalledBy_replacedPackage_stillListedForItsTransaction() {
         long first = store.beginTransaction(envId, "install", REQUEST).id();
-        store.commitTransaction(first, List.of(hello("2.10-2"), pkg("libfoo", "1.0")));
+        commit(first, List.of(hello("2.10-2"), pkg("libfoo", "1.0")));
         long second = store.beginTransaction(envId, "install", REQUEST).id();
-        store.commitTransaction(second, List.of(hello("2.10-3")));
+        commit(second, List.of(hello("2.10-3")));
 
         assertEquals(List.of("hello 2.10-2", "libfoo 1.0"), store.packagesInstalledBy(first).stream()
                 .map(p -> p.name() + " " + p.version()).toList());
@@ -155,10 +155,10 @@ class StoreTest {
     @Test
     void commitTransaction_removedNames_marksThemRemoved() {
         long install = store.beginTransaction(envId, "install", REQUEST).id();
-        store.commitTransaction(install, List.of(hello("2.10-3"), pkg("libfoo", "1.0")));
+        commit(install, List.of(hello("2.10-3"), pkg("libfoo", "1.0")));
         long remove = store.beginTransaction(envId, "remove", "{\"packages\":[\"hello\"]}").id();
 
-        store.commitTransaction(remove, List.of(), List.of("hello"));
+        commit(remove, List.of(), List.of("hello"));
 
         assertEquals(Optional.empty(), store.findCurrentPackage(envId, "hello"));
         assertEquals(List.of("libfoo"), store.currentPackages(envId).stream().map(PackageRecord::name)
@@ -168,11 +168,11 @@ class StoreTest {
     @Test
     void commitTransaction_removingPackageNotInstalled_throwsAndRecordsNothing() {
         long install = store.beginTransaction(envId, "install", REQUEST).id();
-        store.commitTransaction(install, List.of(hello("2.10-3")));
+        commit(install, List.of(hello("2.10-3")));
         long tx = store.beginTransaction(envId, "remove", REQUEST).id();
 
         assertThrows(IllegalArgumentException.class,
-                () -> store.commitTransaction(tx, List.of(pkg("libfoo", "1.0")), List.of("nothere")));
+                () -> commit(tx, List.of(pkg("libfoo", "1.0")), List.of("nothere")));
 
         assertEquals(List.of("hello"), store.currentPackages(envId).stream().map(PackageRecord::name)
                 .collect(Collectors.toList()));
@@ -184,7 +184,7 @@ class StoreTest {
         long tx = store.beginTransaction(envId, "install", REQUEST).id();
 
         assertThrows(IllegalArgumentException.class,
-                () -> store.commitTransaction(tx, List.of(hello("1"), hello("2"))));
+                () -> commit(tx, List.of(hello("1"), hello("2"))));
 
         assertEquals(List.of(), store.currentPackages(envId));
         assertEquals(1, store.pendingTransactions(envId).size());
@@ -193,16 +193,16 @@ class StoreTest {
     @Test
     void commitTransaction_alreadyCommitted_throwsIllegalState() {
         long tx = store.beginTransaction(envId, "install", REQUEST).id();
-        store.commitTransaction(tx, List.of(hello("2.10-3")));
+        commit(tx, List.of(hello("2.10-3")));
 
-        assertThrows(IllegalStateException.class, () -> store.commitTransaction(tx, List.of()));
+        assertThrows(IllegalStateException.class, () -> commit(tx, List.of()));
     }
 
     @Test
     void commitTransaction_duplicateFilePaths_areStoredOnce() {
         long tx = store.beginTransaction(envId, "install", REQUEST).id();
 
-        store.commitTransaction(tx, List.of(hello("2.10-3", "/usr/bin/hello", "/usr/bin/hello")));
+        commit(tx, List.of(hello("2.10-3", "/usr/bin/hello", "/usr/bin/hello")));
 
         long helloId = store.findCurrentPackage(envId, "hello").orElseThrow().id();
         assertEquals(List.of("/usr/bin/hello"), store.packageFiles(helloId));
@@ -269,10 +269,10 @@ class StoreTest {
         long otherEnv = store.environment("other").id();
         committedInstall(otherEnv, "kept");
         long first = store.beginTransaction(envId, "install", REQUEST).id();
-        store.commitTransaction(first, List.of(hello("1", "/usr/bin/hello")));
+        commit(first, List.of(hello("1", "/usr/bin/hello")));
         long oldHello = store.findCurrentPackage(envId, "hello").orElseThrow().id();
         long second = store.beginTransaction(envId, "install", REQUEST).id();
-        store.commitTransaction(second, List.of(hello("2", "/usr/bin/hello")));
+        commit(second, List.of(hello("2", "/usr/bin/hello")));
         store.beginTransaction(envId, "install", REQUEST);
 
         store.deleteEnvironment(envId);
@@ -298,7 +298,7 @@ class StoreTest {
 
     private long committedInstall(long env, String packageName) {
         long tx = store.beginTransaction(env, "install", REQUEST).id();
-        store.commitTransaction(tx, List.of(pkg(packageName, "1.0")));
+        commit(tx, List.of(pkg(packageName, "1.0")));
         return tx;
     }
 
@@ -314,5 +314,15 @@ class StoreTest {
 
     private static List<String> names(List<EnvironmentRecord> environments) {
         return environments.stream().map(EnvironmentRecord::name).collect(Collectors.toList());
+    }
+
+    /** A transaction that installed and replaced packages only, with no status or account records. */
+    private void commit(long tx, List<NewPackage> installed) {
+        commit(tx, installed, List.of());
+    }
+
+    /** The same, also removing the current packages named. */
+    private void commit(long tx, List<NewPackage> installed, List<String> removed) {
+        store.commitTransaction(tx, new TransactionChanges(installed, removed, List.of(), List.of()));
     }
 }
