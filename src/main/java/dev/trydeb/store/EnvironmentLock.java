@@ -29,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>fcntl locks belong to the process: closing any descriptor of the lock file drops them all,
  * even the ones taken through another descriptor. So only this class opens lock files, and it
  * refuses a second lock on a file this JVM already holds (even two shared ones) before opening
- * a second descriptor whose closing would silently release the first lock.
+ * a second descriptor whose closing would silently release the first lock. The one other
+ * descriptor is SandboxLauncher.exec's, which hands a shared lock over to the helper across
+ * its execve and is never closed by this JVM.
  */
 public final class EnvironmentLock implements AutoCloseable {
     private static final Set<Path> HELD_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
