@@ -22,6 +22,11 @@ public final class SuspiciousRules {
             PathRule.below("/etc/apt/trusted.gpg.d", "apt signing key"),
             PathRule.below("/etc/apt/keyrings", "apt signing key"),
             PathRule.below("/usr/share/keyrings", "apt signing key"),
+            PathRule.exact("/etc/apt/preferences", "apt pinning"),
+            PathRule.below("/etc/apt/preferences.d", "apt pinning"),
+            // The rest of /etc/apt is apt's configuration too: apt.conf.d can turn off signature
+            // checks or run commands as root on every apt run (DPkg::Pre-Invoke), auth.conf.d holds credentials.
+            PathRule.below("/etc/apt", "apt configuration"),
             PathRule.belowWithSuffix("/etc/systemd/system", ".timer", "systemd timer"),
             PathRule.belowWithSuffix("/lib/systemd/system", ".timer", "systemd timer"),
             PathRule.belowWithSuffix("/usr/lib/systemd/system", ".timer", "systemd timer"),
