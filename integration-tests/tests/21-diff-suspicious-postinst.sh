@@ -27,7 +27,7 @@ note "transactions: trydeb-benign $tx_b, trydeb-evil $tx_e"
 
 # the four suspicious files and their reasons
 declare -A reason=(
-    [/etc/passwd]="users or groups changed"
+    [/etc/passwd]="a second root account: trydeb-evil; users or groups changed" # its uid is 0
     [/etc/sudoers.d/evil]="sudoers"
     [/etc/apt/sources.list.d/evil.list]="apt source"
     [/etc/cron.d/evil]="cron job"

@@ -99,7 +99,7 @@ final class StackWalk {
         }
         Optional<StackEntry> merged = holders.stream().findFirst().filter(e -> e.type() != EntryType.WHITEOUT);
         EntryComparer.compare(merged, host)
-                .ifPresent(kind -> record(path, kind, merged, attributionLevel(holders, parentCut)));
+                .ifPresent(kind -> record(path, kind, merged, host, attributionLevel(holders, parentCut)));
         if (merged.isPresent() && merged.get().entry().isDirectory()) {
             descend(path, holders, host, parentCut);
         }
@@ -142,10 +142,10 @@ final class StackWalk {
         return entry.type() == EntryType.WHITEOUT ? Optional.empty() : Optional.of(entry);
     }
 
-    private void record(GuestPath path, ChangeKind kind, Optional<StackEntry> merged, int level) {
-        int mode = merged.map(e -> e.entry().mode()).orElse(-1);
+    private void record(GuestPath path, ChangeKind kind, Optional<StackEntry> merged, Optional<StackEntry> host,
+            int level) {
         changes.add(new Change(path, kind, attributor.attribute(path, level),
-                SuspiciousRules.reason(path, kind, mode), level));
+                SuspiciousRules.reason(path, kind, merged.map(StackEntry::entry), host.map(StackEntry::entry)), level));
     }
 
     private Optional<StackEntry> layerEntry(int level, GuestPath parent, Path path) {

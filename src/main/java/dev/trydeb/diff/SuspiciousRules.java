@@ -94,6 +94,21 @@ public final class SuspiciousRules {
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
+    /**
+     * {@link #reason(GuestPath, ChangeKind, int)} and what only the contents tell: a second
+     * root account in /etc/passwd or /etc/group.
+     *
+     * @param now what the guest has at the path, empty when it was deleted
+     * @param host what the host has there
+     */
+    static Optional<String> reason(GuestPath path, ChangeKind kind, Optional<Entry> now, Optional<Entry> host) {
+        List<String> reasons = new ArrayList<>();
+        now.filter(e -> e.type() == EntryType.FILE).ifPresent(file -> RootAccounts.added(path, file.path(),
+                host.filter(h -> h.type() == EntryType.FILE).map(Entry::path)).ifPresent(reasons::add));
+        reason(path, kind, now.map(Entry::mode).orElse(-1)).ifPresent(reasons::add);
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
     private static boolean isDirectory(ChangeKind kind, int mode) {
         int type = mode & FileMode.TYPE_MASK;
         return type == 0 ? kind.isDirectory() : type == FileMode.DIRECTORY;
