@@ -24,7 +24,7 @@ public enum ChangeKind {
      * MODIFIED because redirecting a path is a different act from editing a file.
      */
     SYMLINK_CHANGED("symlink-changed"),
-    /** Same type and content, different permission bits or guest owner. */
+    /** Same type and content, different permission bits, file capabilities or guest owner. */
     METADATA_ONLY("metadata");
 
     private final String label;

@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  * <p>"modified" is a regular file whose content differs (size first, then the bytes,
  * streamed); an unreadable file counts as modified unless both are empty. Two others of
  * different types or device numbers are modified too. "metadata" is the same type and content
- * with different permission bits or guest owner: owners are compared in guest terms through
+ * with different permission bits, file capabilities or guest owner: owners are compared in guest terms through
  * each layer's {@link IdMapping}, the host's as they are. A directory or file a layer holds
  * as the user, with the mode of what lies below (as trydeb prepares layers), differs in
  * owner only because trydeb made it: no line.

@@ -16,8 +16,10 @@ import java.util.Optional;
  * @param mode the full st_mode, file type bits included
  * @param uid the owner as the host sees it
  * @param opaque a layer directory marked {@code user.overlay.opaque=y}
+ * @param capabilities a regular file's capabilities, if it has any
  */
-record Entry(Path path, EntryType type, int mode, long uid, long gid, long size, long rdev, boolean opaque) {
+record Entry(Path path, EntryType type, int mode, long uid, long gid, long size, long rdev, boolean opaque,
+        Optional<FileCapabilities> capabilities) {
     /**
      * The entry at {@code path}, or empty if there is none. Whiteouts and opaque directories
      * exist only in layers: on the host a 0:0 device is just a device.
@@ -39,8 +41,10 @@ record Entry(Path path, EntryType type, int mode, long uid, long gid, long size,
             default -> EntryType.OTHER;
         };
         boolean opaque = inLayer && type == EntryType.DIRECTORY && OverlayMarks.isOpaque(path);
+        Optional<FileCapabilities> capabilities = type == EntryType.FILE
+                ? SecurityXattrs.capabilities(path) : Optional.empty();
         return Optional.of(new Entry(path, type, mode, ((Integer) a.get("uid")).longValue(),
-                ((Integer) a.get("gid")).longValue(), (Long) a.get("size"), rdev, opaque));
+                ((Integer) a.get("gid")).longValue(), (Long) a.get("size"), rdev, opaque, capabilities));
     }
 
     int permissions() {

@@ -50,9 +50,10 @@ final class EntryComparer {
         return sameNode ? metadataKind(u, l) : ChangeKind.MODIFIED;
     }
 
-    /** Same type and content: METADATA_ONLY if permissions or the guest owner differ, else no change. */
+    /** Same type and content: METADATA_ONLY if permissions, capabilities or the guest owner differ, else no change. */
     private static ChangeKind metadataKind(StackEntry u, StackEntry l) {
-        if (u.entry().permissions() != l.entry().permissions()) {
+        if (u.entry().permissions() != l.entry().permissions()
+                || !u.entry().capabilities().equals(l.entry().capabilities())) {
             return ChangeKind.METADATA_ONLY;
         }
         boolean sameOwner = u.guestUid() == l.guestUid() && u.guestGid() == l.guestGid();

@@ -96,7 +96,7 @@ public final class SuspiciousRules {
 
     /**
      * {@link #reason(GuestPath, ChangeKind, int)} and what only the contents tell: a second
-     * root account in /etc/passwd or /etc/group.
+     * root account in /etc/passwd or /etc/group, file capabilities (a setuid root in all but name).
      *
      * @param now what the guest has at the path, empty when it was deleted
      * @param host what the host has there
@@ -105,6 +105,7 @@ public final class SuspiciousRules {
         List<String> reasons = new ArrayList<>();
         now.filter(e -> e.type() == EntryType.FILE).ifPresent(file -> RootAccounts.added(path, file.path(),
                 host.filter(h -> h.type() == EntryType.FILE).map(Entry::path)).ifPresent(reasons::add));
+        now.flatMap(Entry::capabilities).ifPresent(caps -> reasons.add("file capabilities: " + caps.text()));
         reason(path, kind, now.map(Entry::mode).orElse(-1)).ifPresent(reasons::add);
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }

@@ -79,6 +79,11 @@ final class FakeStack {
         }
     }
 
+    /** Sets file capabilities with setcap(8); needs CAP_SETFCAP, so other users skip the test. */
+    static void setcap(Path file, String capabilities) throws IOException {
+        run("cannot set file capabilities here", "setcap", capabilities, file.toString());
+    }
+
     /** Changes the owner (lchown); only root can, so other users skip the test. */
     static void chown(Path path, long uid, long gid) {
         try {

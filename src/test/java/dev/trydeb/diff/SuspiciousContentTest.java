@@ -27,6 +27,7 @@ class SuspiciousContentTest {
         stack = new FakeStack(tmp);
         stack.file(stack.host, "etc/passwd", HOST_PASSWD, 0644);
         stack.file(stack.host, "etc/group", HOST_GROUP, 0644);
+        stack.dir(stack.host, "usr/bin", 0755);
         layer = stack.upper(0);
     }
 
@@ -69,5 +70,35 @@ class SuspiciousContentTest {
         Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
 
         assertEquals(Optional.of("a second root group: wheel2; users or groups changed"), change.suspicious());
+    }
+
+    @Test
+    void diff_capabilitiesSetOnHostFile_metadataWithCapabilities() throws IOException {
+        stack.file(stack.host, "usr/bin/tool", "ELF\n", 0755);
+        FakeStack.setcap(stack.file(layer, "usr/bin/tool", "ELF\n", 0755), "cap_net_raw+ep");
+
+        Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
+
+        assertEquals(ChangeKind.METADATA_ONLY, change.kind());
+        assertEquals(Optional.of("file capabilities: cap_net_raw+ep"), change.suspicious());
+    }
+
+    @Test
+    void diff_addedFileWithCapabilities_flagged() throws IOException {
+        FakeStack.setcap(stack.file(layer, "usr/bin/evil", "ELF\n", 0755), "cap_net_admin,cap_net_raw+ip cap_sys_admin+p");
+
+        Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
+
+        assertEquals(ChangeKind.ADDED, change.kind());
+        assertEquals(Optional.of("file capabilities: cap_net_admin,cap_net_raw+ip cap_sys_admin+p"),
+                change.suspicious());
+    }
+
+    @Test
+    void diff_hostFileWithCapabilitiesCopiedUpUnchanged_noLine() throws IOException {
+        FakeStack.setcap(stack.file(stack.host, "usr/bin/ping", "ELF\n", 0755), "cap_net_raw+ep");
+        FakeStack.setcap(stack.file(layer, "usr/bin/ping", "ELF\n", 0755), "cap_net_raw+ep");
+
+        assertEquals(List.of(), stack.diff(stack.install(layer, 4, EVIL)));
     }
 }
