@@ -7,23 +7,33 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the headers of a decompressed data.tar (contents are skipped, never kept) and refuses
+ * Reads the headers of a decompressed data.tar (contents are hashed, never kept) and refuses
  * members that would land outside the package root once extracted: names with "..", absolute
  * names, members below a symlink of the same archive, hardlinks to anything but an earlier file
  * of the archive. Absolute symlink targets are normal: they are resolved inside the sandbox.
  */
 final class DataTarScanner {
+    /** The headers, and what each non-directory looks like once dpkg has unpacked it. */
+    record Contents(List<DataEntry> entries, List<ShippedFile> shipped) {}
+
     private final Path debFile;
     private final List<DataEntry> entries = new ArrayList<>();
+    private final List<ShippedFile> shipped = new ArrayList<>();
+    private final Map<GuestPath, ShippedFile> shippedRegular = new HashMap<>();
     private final Map<GuestPath, String> symlinkNames = new HashMap<>();
     private final Set<GuestPath> regularFiles = new HashSet<>();
     /** Every directory some member seen so far lives in, so a later symlink cannot replace it. */
@@ -33,14 +43,50 @@ final class DataTarScanner {
         this.debFile = debFile;
     }
 
-    static List<DataEntry> scan(Path debFile, InputStream tarStream) throws IOException {
+    static Contents scan(Path debFile, InputStream tarStream) throws IOException {
         DataTarScanner scanner = new DataTarScanner(debFile);
         TarArchiveInputStream tar = new TarArchiveInputStream(tarStream);
         for (TarArchiveEntry entry = TarMembers.next(tar); entry != null; entry = TarMembers.next(tar)) {
             scanner.accept(entry);
+            scanner.recordShipped(entry, tar);
         }
         TarMembers.drain(tarStream);
-        return List.copyOf(scanner.entries);
+        return new Contents(List.copyOf(scanner.entries), List.copyOf(scanner.shipped));
+    }
+
+    /** Hashes a regular file's content (the stream is at it); a hardlink has its target's. */
+    private void recordShipped(TarArchiveEntry header, InputStream content) throws IOException {
+        DataEntry entry = entries.get(entries.size() - 1);
+        long mtime = Math.floorDiv(header.getModTime().getTime(), 1000L);
+        switch (entry.type()) {
+            case FILE -> {
+                ShippedFile file = new ShippedFile(entry.path(), ShippedFile.Kind.FILE, entry.mode(), entry.size(),
+                        mtime, sha256(content), null);
+                shippedRegular.put(entry.path(), file);
+                shipped.add(file);
+            }
+            case HARDLINK -> {
+                // One inode: the target's content, mode and mtime.
+                ShippedFile original = shippedRegular.get(GuestPath.of(entry.linkTarget()));
+                shipped.add(new ShippedFile(entry.path(), ShippedFile.Kind.FILE, original.mode(), original.size(),
+                        original.mtime(), original.sha256(), null));
+            }
+            case SYMLINK -> shipped.add(new ShippedFile(entry.path(), ShippedFile.Kind.SYMLINK, entry.mode(), 0, mtime,
+                    null, entry.linkTarget()));
+            default -> {
+            }
+        }
+    }
+
+    private static String sha256(InputStream content) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        content.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private void accept(TarArchiveEntry entry) {

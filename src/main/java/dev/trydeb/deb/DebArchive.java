@@ -47,8 +47,9 @@ public final class DebArchive {
             Members members = readMembers(debFile, new ArArchiveInputStream(in));
             in.transferTo(OutputStream.nullOutputStream());
             ControlStanza control = parseControl(debFile, members.control().controlText());
-            return new DebPackage(debFile, HexFormat.of().formatHex(sha256.digest()), control, members.entries(),
-                    members.control().members(), members.dataCompression().label());
+            return new DebPackage(debFile, HexFormat.of().formatHex(sha256.digest()), control,
+                    members.data().entries(), members.data().shipped(), members.control().members(),
+                    members.dataCompression().label());
         } catch (IOException e) {
             throw cannotRead(debFile, e);
         }
@@ -65,7 +66,7 @@ public final class DebArchive {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    private record Members(ControlTarReader.Contents control, List<DataEntry> entries, Compression dataCompression) {
+    private record Members(ControlTarReader.Contents control, DataTarScanner.Contents data, Compression dataCompression) {
     }
 
     private static void requireReadableFile(Path debFile) {
@@ -117,8 +118,9 @@ public final class DebArchive {
                 }
             } else if (name.startsWith("data.tar") && control != null) {
                 Compression compression = compressionOf(debFile, name, "data.tar");
-                List<DataEntry> entries = scanDataTar(debFile, name, compression, new MemberInputStream(ar, entry.getLength()));
-                return new Members(control, entries, compression);
+                DataTarScanner.Contents data = scanDataTar(debFile, name, compression,
+                        new MemberInputStream(ar, entry.getLength()));
+                return new Members(control, data, compression);
             } else if (name.startsWith("data.tar")) {
                 throw BadDeb.error(debFile, "not a valid Debian package (no control.tar.* member before "
                         + BadDeb.quote(name) + ")", AGAIN);
@@ -183,7 +185,7 @@ public final class DebArchive {
         }
     }
 
-    private static List<DataEntry> scanDataTar(Path debFile, String member, Compression compression, InputStream content) {
+    private static DataTarScanner.Contents scanDataTar(Path debFile, String member, Compression compression, InputStream content) {
         try (InputStream tar = decompress(compression, content)) {
             return DataTarScanner.scan(debFile, tar);
         } catch (IOException | RuntimeException e) {

@@ -55,7 +55,8 @@ final class CommittedChanges {
                     .flatMap(host -> StatusFile.field(host, "Version"));
             installed.add(new NewPackage(unpack.name(), StatusFile.field(stanza.get(), "Version").orElse(unpack.version()),
                     unpack.architecture(), unpack.file().toString(), deb.sha256(), stanza.get(),
-                    fileList(upper, unpack.name(), unpack.architecture()), unpack.automatic(), hostVersion));
+                    fileList(upper, unpack.name(), unpack.architecture()), unpack.automatic(), hostVersion,
+                    deb.shipped()));
         }
         Set<String> installedNames = installed.stream().map(NewPackage::name).collect(Collectors.toSet());
         List<String> removed = changes.status().stream()

@@ -1,5 +1,7 @@
 package dev.trydeb.store;
 
+import dev.trydeb.core.GuestPath;
+import dev.trydeb.deb.ShippedFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -206,6 +209,15 @@ public final class Store implements AutoCloseable {
                 row -> row.getString(1), packageId);
     }
 
+    /** What the package's data.tar held at each non-directory; empty for packages recorded before schema 3. */
+    public List<ShippedFile> shippedFiles(long packageId) {
+        return db.query("SELECT path, kind, mode, size, mtime, sha256, link_target FROM shipped_files"
+                + " WHERE package_id = ? ORDER BY path",
+                row -> new ShippedFile(GuestPath.of(row.getString(1)),
+                        ShippedFile.Kind.valueOf(row.getString(2).toUpperCase(Locale.ROOT)), row.getInt(3),
+                        row.getLong(4), row.getLong(5), row.getString(6), row.getString(7)), packageId);
+    }
+
     /** Deletes the environment's records: its transactions, packages and files go with it. */
     public void deleteEnvironment(long envId) {
         db.update("DELETE FROM environments WHERE id = ?", envId);
@@ -242,6 +254,14 @@ public final class Store implements AutoCloseable {
             files.add(new Object[] {packageId, path});
         }
         db.updateBatch("INSERT INTO package_files (package_id, path) VALUES (?, ?)", files);
+        List<Object[]> shipped = new ArrayList<>();
+        for (ShippedFile file : pkg.shipped()) {
+            shipped.add(new Object[] {packageId, file.path().value(), file.kind().name().toLowerCase(Locale.ROOT),
+                file.mode(), file.size(), file.mtime(), file.sha256(), file.linkTarget()});
+        }
+        // OR REPLACE: a data.tar may hold a path twice; dpkg leaves the last.
+        db.updateBatch("INSERT OR REPLACE INTO shipped_files (package_id, path, kind, mode, size, mtime, sha256,"
+                + " link_target) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", shipped);
     }
 
     private static void requireDistinctNames(List<NewPackage> installed) {

@@ -59,6 +59,28 @@ class DebArchiveTest {
         assertEquals(label, pkg.dataCompression());
     }
 
+    @Test
+    void read_hello_recordsEachNonDirectoryAsDpkgUnpacksIt() throws NoSuchAlgorithmException {
+        DebPackage pkg = DebArchive.read(TestDebBuilder.hello().writeTo(dir));
+
+        List<String> shipped = pkg.shipped().stream()
+                .map(f -> f.path() + " " + f.kind() + " " + Integer.toOctalString(f.mode()) + " " + f.size() + " "
+                        + f.sha256() + " " + f.linkTarget())
+                .toList();
+        String hello = sha256("#!/bin/sh\necho hello\n");
+        assertEquals(List.of(
+                "/etc/hello.conf FILE 644 15 " + sha256("greeting=hello\n") + " null",
+                "/usr/bin/hello FILE 755 21 " + hello + " null",
+                "/usr/bin/hi SYMLINK 777 0 null hello",
+                "/usr/bin/hello-again FILE 755 21 " + hello + " null",
+                "/usr/share/doc/hello/copyright FILE 644 14 " + sha256("public domain\n") + " null"), shipped);
+        assertEquals(pkg.shipped().get(1).mtime(), pkg.shipped().get(3).mtime(), "a hardlink is its target's inode");
+    }
+
+    private static String sha256(String content) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", ".gz", ".xz", ".zst"})
     void read_eachControlCompression_readsControlAndMemberNames(String suffix) {

@@ -33,8 +33,8 @@ class StoreSchemaTest {
         try (Database db = Database.open(layout.database())) {
             List<String> tables = db.query("SELECT name FROM sqlite_master WHERE type = 'table'"
                     + " AND name NOT LIKE 'sqlite_%' ORDER BY name", row -> row.getString(1));
-            assertEquals(List.of("account_records", "environments", "package_files", "packages", "status_records",
-                    "transactions"), tables);
+            assertEquals(List.of("account_records", "environments", "package_files", "packages", "shipped_files",
+                    "status_records", "transactions"), tables);
         }
     }
 

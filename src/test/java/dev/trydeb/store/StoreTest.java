@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trydeb.core.ExitCode;
+import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
+import dev.trydeb.deb.ShippedFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,6 +121,22 @@ class StoreTest {
         assertEquals(NOW, committed.finishedAt());
         assertEquals(List.of(), store.pendingTransactions(envId));
         assertEquals(List.of(tx), store.committedLayerIds(envId));
+    }
+
+    @Test
+    void commitTransaction_withShippedFiles_recordsWhatTheDataTarHeld() {
+        long tx = store.beginTransaction(envId, "install", REQUEST).id();
+        List<ShippedFile> shipped = List.of(
+                new ShippedFile(GuestPath.of("/usr/bin/hello"), ShippedFile.Kind.FILE, 04755, 21, 1700000000L,
+                        "ab".repeat(32), null),
+                new ShippedFile(GuestPath.of("/usr/bin/hi"), ShippedFile.Kind.SYMLINK, 0777, 0, 1700000001L,
+                        null, "hello"));
+        NewPackage plain = hello("2.10-3", "/usr/bin/hello", "/usr/bin/hi");
+
+        store.commitTransaction(tx, List.of(new NewPackage(plain.name(), plain.version(), plain.architecture(),
+                plain.sourceFile(), plain.sha256(), plain.control(), plain.files(), false, Optional.empty(), shipped)));
+
+        assertEquals(shipped, store.shippedFiles(store.currentPackages(envId).get(0).id()));
     }
 
     @Test
