@@ -1,17 +1,19 @@
 package dev.trydeb.diff;
 
 import dev.trydeb.core.GuestPath;
+import dev.trydeb.deb.ShippedFile;
 import dev.trydeb.layer.GuestView;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Names who made a change found in a layer: in an install layer, the package whose file list
- * has the path, else that transaction's maintainer scripts; in the runtime and home layers,
- * the programs run there.
+ * has the path (unless its scripts changed what the package unpacked there), else that
+ * transaction's maintainer scripts; in the runtime and home layers, the programs run there.
  */
 final class Attributor {
     private final List<LayerSource> layers;
@@ -26,14 +28,28 @@ final class Attributor {
         this.hostDirectories = dir -> resolved.computeIfAbsent(dir, d -> host.resolve(d).orElse(d));
     }
 
-    Attribution attribute(GuestPath path, int level) {
+    /**
+     * @param afterUnpack the layer changed what its own package unpacked at the path: its
+     *        maintainer scripts did, whoever owns the path
+     */
+    Attribution attribute(GuestPath path, int level, boolean afterUnpack) {
         LayerOrigin origin = layers.get(level).origin();
         if (origin instanceof LayerOrigin.Install install) {
-            return owners.computeIfAbsent(level, l -> PackageOwners.of(install.packages(), hostDirectories))
-                    .ownerOf(path)
+            Attribution scripts = Attribution.ofMaintainerScripts(install.packages(), install.transactionId());
+            return afterUnpack ? scripts : owners(level, install).ownerOf(path)
                     .map(pkg -> Attribution.ofPackage(pkg.name(), pkg.version(), install.transactionId()))
-                    .orElseGet(() -> Attribution.ofMaintainerScripts(install.packages(), install.transactionId()));
+                    .orElse(scripts);
         }
         return Attribution.ofRuntime();
+    }
+
+    /** What a package of the install layer at {@code level} unpacked at the path. */
+    Optional<ShippedFile> shippedAt(GuestPath path, int level) {
+        return layers.get(level).origin() instanceof LayerOrigin.Install install
+                ? owners(level, install).shippedAt(path) : Optional.empty();
+    }
+
+    private PackageOwners owners(int level, LayerOrigin.Install install) {
+        return owners.computeIfAbsent(level, l -> PackageOwners.of(install.packages(), hostDirectories));
     }
 }

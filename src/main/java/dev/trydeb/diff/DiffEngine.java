@@ -46,8 +46,15 @@ import java.util.function.Consumer;
  *
  * <p>Each line is attributed to the topmost layer holding the path whose entry differs from
  * the entry below it (skipping directories a layer only prepared and files copied up
- * unchanged); a host entry hidden by an opaque directory (or by a non-directory in a
- * middle layer) is attributed to the layer that hid it.
+ * unchanged, which keeps their mtime); a host entry hidden by an opaque directory (or by a
+ * non-directory in a middle layer) is attributed to the layer that hid it. Below an install
+ * layer's entry lies what its own package's data.tar put there, when one shipped a file or
+ * symlink there: a difference from that was made by the maintainer scripts. Such a path the
+ * host lacks is then not "added" but what the scripts did to the package's file (modified,
+ * metadata, symlink-changed). A file that differs from the host's only in its mtime is
+ * "metadata" (a touch) unless dpkg set that mtime from an archive.
+ *
+ * @see ChangeOrigin
  *
  * <p>Symlinks are never followed: neither a layer's nor the host's. A layer's top-level
  * non-directories and layer directories over a host top-level symlink are ignored, as the

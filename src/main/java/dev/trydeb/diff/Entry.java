@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param capabilities a regular file's capabilities, if it has any
  */
 record Entry(Path path, EntryType type, int mode, long uid, long gid, long size, long rdev, boolean opaque,
-        Optional<FileCapabilities> capabilities) {
+        Optional<FileCapabilities> capabilities, FileTime mtime) {
     /**
      * The entry at {@code path}, or empty if there is none. Whiteouts and opaque directories
      * exist only in layers: on the host a 0:0 device is just a device.
@@ -27,7 +28,7 @@ record Entry(Path path, EntryType type, int mode, long uid, long gid, long size,
     static Optional<Entry> read(Path path, boolean inLayer) throws IOException {
         Map<String, Object> a;
         try {
-            a = Files.readAttributes(path, "unix:mode,uid,gid,size,rdev", LinkOption.NOFOLLOW_LINKS);
+            a = Files.readAttributes(path, "unix:mode,uid,gid,size,rdev,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -44,7 +45,8 @@ record Entry(Path path, EntryType type, int mode, long uid, long gid, long size,
         Optional<FileCapabilities> capabilities = type == EntryType.FILE
                 ? SecurityXattrs.capabilities(path) : Optional.empty();
         return Optional.of(new Entry(path, type, mode, ((Integer) a.get("uid")).longValue(),
-                ((Integer) a.get("gid")).longValue(), (Long) a.get("size"), rdev, opaque, capabilities));
+                ((Integer) a.get("gid")).longValue(), (Long) a.get("size"), rdev, opaque, capabilities,
+                (FileTime) a.get("lastModifiedTime")));
     }
 
     int permissions() {

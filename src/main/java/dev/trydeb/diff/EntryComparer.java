@@ -4,6 +4,7 @@ import dev.trydeb.core.FileMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Compares what the guest sees at a path with what lies below it (the host, or a lower
@@ -24,6 +25,24 @@ final class EntryComparer {
         }
         StackEntry l = lower.get();
         return Optional.ofNullable(kindOfChange(u, l));
+    }
+
+    /**
+     * {@link #compare}, and two regular files that differ only in mtime are METADATA_ONLY:
+     * for a layer's entry against the one below it, as overlayfs copy-up keeps the mtime.
+     * Not against what dpkg unpacked over it, which has the archive's. Microseconds: Java's
+     * copy, which trydeb's layer preparation uses, keeps no more.
+     */
+    static Optional<ChangeKind> compareIncludingMtime(Optional<StackEntry> upper, Optional<StackEntry> lower) {
+        Optional<ChangeKind> kind = compare(upper, lower);
+        if (kind.isPresent() || upper.isEmpty() || lower.isEmpty()) {
+            return kind;
+        }
+        Entry u = upper.get().entry();
+        Entry l = lower.get().entry();
+        boolean files = u.type() == EntryType.FILE && l.type() == EntryType.FILE;
+        boolean sameMtime = u.mtime().to(TimeUnit.MICROSECONDS) == l.mtime().to(TimeUnit.MICROSECONDS);
+        return files && !sameMtime ? Optional.of(ChangeKind.METADATA_ONLY) : Optional.empty();
     }
 
     private static ChangeKind kindOfChange(StackEntry u, StackEntry l) {

@@ -2,14 +2,20 @@ package dev.trydeb.diff;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
 
-/** Byte comparison of two regular files, streamed: files may be large. */
+/** Byte comparison of two regular files, or of one with a digest, streamed: files may be large. */
 final class FileContents {
     private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -43,6 +49,19 @@ final class FileContents {
             }
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The file's SHA-256 in lowercase hex, or empty if it cannot be read. */
+    static Optional<String> sha256(Entry file) {
+        try (InputStream in = open(file.path())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return Optional.of(HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -98,11 +98,36 @@ final class StackWalk {
             return; // no layer holds it: the guest sees the host's own entry
         }
         Optional<StackEntry> merged = holders.stream().findFirst().filter(e -> e.type() != EntryType.WHITEOUT);
-        EntryComparer.compare(merged, host)
-                .ifPresent(kind -> record(path, kind, merged, host, attributionLevel(holders, parentCut)));
+        Optional<ChangeKind> againstHost = EntryComparer.compare(merged, host);
+        if (againstHost.isPresent()) {
+            Optional<ChangeOrigin.Point> origin = ChangeOrigin.find(path, holders, attributor);
+            record(path, kindOf(againstHost.get(), origin), merged, host,
+                    origin.map(ChangeOrigin.Point::level).orElse(hiddenBy(holders, parentCut)),
+                    origin.map(ChangeOrigin.Point::afterUnpack).orElse(false));
+        } else if (EntryComparer.compareIncludingMtime(merged, host).isPresent()) {
+            // Only the mtime differs from the host's: a touch, unless dpkg's unpack set it from the archive.
+            ChangeOrigin.find(path, holders, attributor)
+                    .filter(p -> attributor.attribute(path, p.level(), p.afterUnpack()).source()
+                            != Attribution.Source.PACKAGE)
+                    .ifPresent(p -> record(path, ChangeKind.METADATA_ONLY, merged, host, p.level(), p.afterUnpack()));
+        }
         if (merged.isPresent() && merged.get().entry().isDirectory()) {
             descend(path, holders, host, parentCut);
         }
+    }
+
+    /**
+     * The kind against the host, except that a path the host lacks and a package shipped shows
+     * what was done to the package's file since (modified, metadata) rather than "added".
+     */
+    private static ChangeKind kindOf(ChangeKind againstHost, Optional<ChangeOrigin.Point> origin) {
+        boolean hostLacksIt = againstHost == ChangeKind.ADDED || againstHost == ChangeKind.NEW_DIRECTORY;
+        return hostLacksIt ? origin.flatMap(ChangeOrigin.Point::kindOverShipped).orElse(againstHost) : againstHost;
+    }
+
+    /** Where no layer's entry differs from the one below it: a host entry hidden by the parent's cut. */
+    private static int hiddenBy(List<StackEntry> holders, int parentCut) {
+        return holders.isEmpty() ? parentCut : holders.get(0).level();
     }
 
     private void descend(GuestPath path, List<StackEntry> holders, Optional<StackEntry> host, int parentCut) {
@@ -122,29 +147,9 @@ final class StackWalk {
         walkDirectory(path, chain, host.filter(h -> h.entry().isDirectory()), cut);
     }
 
-    /**
-     * The topmost layer holding the path whose entry differs from the one just below it:
-     * a layer that only prepared a directory or copied a file up unchanged did not make the
-     * change. A host entry no layer holds was hidden by the cut of its parent.
-     */
-    private int attributionLevel(List<StackEntry> holders, int parentCut) {
-        for (int k = 0; k < holders.size() && !holders.get(k).isHost(); k++) {
-            Optional<StackEntry> self = visible(holders.get(k));
-            Optional<StackEntry> below = k + 1 < holders.size() ? visible(holders.get(k + 1)) : Optional.empty();
-            if (EntryComparer.compare(self, below).isPresent()) {
-                return holders.get(k).level();
-            }
-        }
-        return holders.isEmpty() || holders.get(0).isHost() ? parentCut : holders.get(0).level();
-    }
-
-    private static Optional<StackEntry> visible(StackEntry entry) {
-        return entry.type() == EntryType.WHITEOUT ? Optional.empty() : Optional.of(entry);
-    }
-
     private void record(GuestPath path, ChangeKind kind, Optional<StackEntry> merged, Optional<StackEntry> host,
-            int level) {
-        changes.add(new Change(path, kind, attributor.attribute(path, level),
+            int level, boolean afterUnpack) {
+        changes.add(new Change(path, kind, attributor.attribute(path, level, afterUnpack),
                 SuspiciousRules.reason(path, kind, merged.map(StackEntry::entry), host.map(StackEntry::entry)), level));
     }
 

@@ -118,7 +118,7 @@ public final class Differ {
             List<PackageFiles> packages = new ArrayList<>();
             for (PackageRecord pkg : workspace.store().packagesInstalledBy(tx)) {
                 packages.add(new PackageFiles(pkg.name(), pkg.version(),
-                        new HashSet<>(workspace.store().packageFiles(pkg.id()))));
+                        new HashSet<>(workspace.store().packageFiles(pkg.id())), workspace.store().shippedFiles(pkg.id())));
             }
             sources.add(new LayerSource(layout.upperDir(tx), new LayerOrigin.Install(tx, packages), asRoot));
         }

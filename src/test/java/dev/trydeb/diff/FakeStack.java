@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 /** A fake host root and fake layer uppers in a temporary directory, as overlayfs leaves them. */
 final class FakeStack {
     static final UidMapping.Full SUBORDINATE = new UidMapping.Full(100000, 100000, 65536);
+    static final FileTime MTIME = FileTime.from(Instant.parse("2024-01-02T03:04:05Z"));
 
     final Path host;
     final Path tmp;
@@ -47,10 +50,15 @@ final class FakeStack {
         return file(root, relative, content.getBytes(StandardCharsets.UTF_8), mode);
     }
 
+    /**
+     * Every file gets the same mtime, {@link #MTIME}: the same content at two levels is then a
+     * copy-up, which keeps the mtime, unless a test touches one.
+     */
     Path file(Path root, String relative, byte[] content, int mode) throws IOException {
         Path file = parents(root, relative).resolve(Path.of(relative).getFileName());
         Files.write(file, content);
         Files.setAttribute(file, "unix:mode", mode);
+        Files.setLastModifiedTime(file, MTIME);
         return file;
     }
 
