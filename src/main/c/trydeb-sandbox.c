@@ -10,6 +10,8 @@
  *                  [--drop-caps] [--die-with-parent] [--remove-after DIR]
  *                  [--pid-file FILE] -- PROGRAM [ARG...]
  *   trydeb-sandbox --saved-run FILE LAUNCHER K WORD...   (the launcher's fast path, below)
+ *   trydeb-sandbox --map MAP --merge-layers OUT LAYER...  (compaction, in merge-layers.c:
+ *                  LAYER... oldest first become OUT, in the user namespace alone)
  *
  * Operations, executed in order; DEST is a path inside the sandbox, resolved under the new
  * root DIR (a tmpfs) that becomes "/" by pivot_root once all operations have run:
@@ -74,6 +76,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "merge-layers.h"
+
 #define EXIT_SETUP 125
 #define EXIT_BUSY 5
 #define MAX_OPS 1024
@@ -103,6 +107,9 @@ struct config {
     struct op ops[MAX_OPS];
     int n_ops;
     char **argv;
+    const char *merge_out;
+    char **merge_layers;
+    int n_merge_layers;
 };
 
 static pid_t program_pid = -1;
@@ -179,6 +186,12 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
             NEED(2); ADD_OP(OP_SYMLINK, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
         } else if (strcmp(arg, "--proc") == 0) {
             NEED(1); ADD_OP(OP_PROC, NULL, NULL, NULL, argv[i + 1]); i += 1;
+        } else if (strcmp(arg, "--merge-layers") == 0) {
+            NEED(2);
+            cfg->merge_out = argv[i + 1];
+            cfg->merge_layers = &argv[i + 2];
+            cfg->n_merge_layers = argc - i - 2;
+            return;
         } else {
             usage(arg);
         }
@@ -1083,6 +1096,7 @@ int main(int argc, char **argv) {
     case MAP_USER: map_single(0); break;
     case MAP_NONE: usage("--map is required");
     }
+    if (cfg.merge_out) return merge_layers(cfg.merge_out, cfg.merge_layers, cfg.n_merge_layers) == 0 ? 0 : 1;
     int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS;
     if (!cfg.share_ipc) flags |= CLONE_NEWIPC;
     if (cfg.unshare_net) flags |= CLONE_NEWNET;

@@ -5,6 +5,7 @@ import dev.trydeb.deb.ShippedFile;
 import dev.trydeb.layer.GuestView;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.function.UnaryOperator;
 final class Attributor {
     private final List<LayerSource> layers;
     private final UnaryOperator<GuestPath> hostDirectories;
-    private final Map<Integer, PackageOwners> owners = new HashMap<>();
+    /** By identity: the records' own equality would hash every file list each time. */
+    private final Map<LayerOrigin.Install, PackageOwners> owners = new IdentityHashMap<>();
 
     Attributor(Path hostRoot, List<LayerSource> layers) {
         this.layers = layers;
@@ -35,21 +37,37 @@ final class Attributor {
     Attribution attribute(GuestPath path, int level, boolean afterUnpack) {
         LayerOrigin origin = layers.get(level).origin();
         if (origin instanceof LayerOrigin.Install install) {
+            // In a compacted layer, what the merged transactions' scripts did goes to the newest of them.
             Attribution scripts = Attribution.ofMaintainerScripts(install.packages(), install.transactionId());
-            return afterUnpack ? scripts : owners(level, install).ownerOf(path)
-                    .map(pkg -> Attribution.ofPackage(pkg.name(), pkg.version(), install.transactionId()))
-                    .orElse(scripts);
+            if (afterUnpack) {
+                return scripts;
+            }
+            for (LayerOrigin.Install part : install.newestFirst()) {
+                Optional<PackageFiles> owner = owners(part).ownerOf(path);
+                if (owner.isPresent()) {
+                    return Attribution.ofPackage(owner.get().name(), owner.get().version(), part.transactionId());
+                }
+            }
+            return scripts;
         }
         return Attribution.ofRuntime();
     }
 
     /** What a package of the install layer at {@code level} unpacked at the path. */
     Optional<ShippedFile> shippedAt(GuestPath path, int level) {
-        return layers.get(level).origin() instanceof LayerOrigin.Install install
-                ? owners(level, install).shippedAt(path) : Optional.empty();
+        if (!(layers.get(level).origin() instanceof LayerOrigin.Install install)) {
+            return Optional.empty();
+        }
+        for (LayerOrigin.Install part : install.newestFirst()) {
+            Optional<ShippedFile> shipped = owners(part).shippedAt(path);
+            if (shipped.isPresent()) {
+                return shipped;
+            }
+        }
+        return Optional.empty();
     }
 
-    private PackageOwners owners(int level, LayerOrigin.Install install) {
-        return owners.computeIfAbsent(level, l -> PackageOwners.of(install.packages(), hostDirectories));
+    private PackageOwners owners(LayerOrigin.Install part) {
+        return owners.computeIfAbsent(part, p -> PackageOwners.of(p.packages(), hostDirectories));
     }
 }

@@ -108,6 +108,15 @@ public final class Differ {
         return new DiffResult(changes, unreadable);
     }
 
+    private List<PackageFiles> packagesInstalledBy(long tx) {
+        List<PackageFiles> packages = new ArrayList<>();
+        for (PackageRecord pkg : workspace.store().packagesInstalledBy(tx)) {
+            packages.add(new PackageFiles(pkg.name(), pkg.version(), new HashSet<>(workspace.store().packageFiles(pkg.id())),
+                    workspace.store().shippedFiles(pkg.id())));
+        }
+        return packages;
+    }
+
     private List<LayerSource> sources(EnvironmentRecord env, EnvironmentLayout layout) {
         HostUser user = workspace.user();
         IdMapping asRoot = IdMapping.install(user.uid(), user.gid(),
@@ -115,12 +124,12 @@ public final class Differ {
         IdMapping asUser = IdMapping.run(user.uid(), user.gid());
         List<LayerSource> sources = new ArrayList<>();
         for (long tx : workspace.store().committedLayerIds(env.id())) {
-            List<PackageFiles> packages = new ArrayList<>();
-            for (PackageRecord pkg : workspace.store().packagesInstalledBy(tx)) {
-                packages.add(new PackageFiles(pkg.name(), pkg.version(),
-                        new HashSet<>(workspace.store().packageFiles(pkg.id())), workspace.store().shippedFiles(pkg.id())));
+            List<LayerOrigin.Install> compacted = new ArrayList<>();
+            for (long merged : workspace.store().compactedTransactionIds(tx)) {
+                compacted.add(0, new LayerOrigin.Install(merged, packagesInstalledBy(merged)));
             }
-            sources.add(new LayerSource(layout.upperDir(tx), new LayerOrigin.Install(tx, packages), asRoot));
+            sources.add(new LayerSource(layout.upperDir(tx), new LayerOrigin.Install(tx, packagesInstalledBy(tx), compacted),
+                    asRoot));
         }
         sources.add(new LayerSource(layout.runtimeUpper(), new LayerOrigin.Runtime(), asUser));
         sources.add(new LayerSource(layout.homeUpper(), new LayerOrigin.Home(), asUser));

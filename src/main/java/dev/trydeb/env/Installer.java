@@ -108,6 +108,16 @@ public final class Installer {
         }
     }
 
+    /** After the commit, whose outcome it cannot change: a failure here only leaves the stack deep. */
+    private void compactIfDeep(EnvironmentRecord env, EnvironmentLayout layout, SandboxLauncher launcher,
+                               UidMapping mapping) {
+        try {
+            new Compaction(workspace, launcher, mapping, layout).compactIfDeep(env);
+        } catch (TrydebException e) {
+            Warnings.to(System.err).warn("could not compact environment '" + env.name() + "': " + e.getMessage());
+        }
+    }
+
     private Cancellation watchSignals(EnvironmentName environment) {
         return Cancellation.watch(environment.value(), workspace.launcher(), System.err);
     }
@@ -173,6 +183,7 @@ public final class Installer {
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
                 transaction.commit(() -> workspace.store().commitTransaction(tx.id(), committed.toStore()));
                 StateLayers.refresh(workspace, env, layout, state);
+                compactIfDeep(env, layout, launcher, mapping);
                 times.finished("record");
                 progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");
                 return new InstallResult(env.name(), Optional.of(tx.id()), committed.installedNames(),

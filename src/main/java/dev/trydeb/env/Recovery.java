@@ -21,6 +21,7 @@ final class Recovery {
     }
 
     void recover(EnvironmentRecord env, EnvironmentLayout layout) {
+        new Compaction(workspace, launcher, mapping, layout).recover(env);
         for (TransactionRecord pending : workspace.store().pendingTransactions(env.id())) {
             workspace.store().failTransaction(pending.id(), "aborted", "trydeb was killed during the transaction");
         }

@@ -42,6 +42,13 @@ public final class Rollback {
                 throw TrydebException.badInput("environment '" + name.value() + "' has " + committed.size()
                         + " transaction(s) to roll back, not " + count);
             }
+            for (int i = committed.size() - 1; i >= committed.size() - count; i--) {
+                if (workspace.store().compactedInto(committed.get(i).id()) > 0) {
+                    throw TrydebException.badInput("environment '" + name.value() + "' can roll back "
+                            + (committed.size() - 1 - i) + " transaction(s): transaction " + committed.get(i).id()
+                            + " and the ones before it were compacted into one layer; 'trydeb reset' drops everything");
+                }
+            }
             List<TransactionRecord> dropped = new ArrayList<>();
             for (int i = committed.size() - 1; i >= committed.size() - count; i--) {
                 TransactionRecord tx = committed.get(i);

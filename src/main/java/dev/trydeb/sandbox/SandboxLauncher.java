@@ -114,14 +114,37 @@ public final class SandboxLauncher {
      * directories are mode 000, so the removal runs inside one.
      */
     public void removeTree(Path dir, UidMapping mapping) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        removeTrees(List.of(dir), mapping);
+    }
+
+    /** {@link #removeTree} of several directories, in one sandbox. */
+    public void removeTrees(List<Path> dirs, UidMapping mapping) {
+        List<Path> present = dirs.stream().filter(dir -> Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
+        if (present.isEmpty()) {
             return;
         }
-        List<String> command = List.of(helper.toString(), "--die-with-parent", "--map", mapping.helperArgument(),
-                "--", "/bin/rm", "-rf", "--one-file-system", "--", dir.toString());
+        List<String> command = new ArrayList<>(List.of(helper.toString(), "--die-with-parent", "--map",
+                mapping.helperArgument(), "--", "/bin/rm", "-rf", "--one-file-system", "--"));
+        present.forEach(dir -> command.add(dir.toString()));
         int status = startAndWait(command, Map.of("PATH", "/usr/bin:/bin"));
-        if (status != 0 || Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw TrydebException.failure("could not remove " + dir + " (exit status " + status + ")");
+        for (Path dir : present) {
+            if (status != 0 || Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw TrydebException.failure("could not remove " + dir + " (exit status " + status + ")");
+            }
+        }
+    }
+
+    /**
+     * Builds {@code out} as one layer equivalent to {@code layers} (oldest first), from hard
+     * links, in a user namespace with the mapping that wrote them; the layers stay as they are.
+     */
+    public void mergeLayers(Path out, List<Path> layers, UidMapping mapping) {
+        List<String> command = new ArrayList<>(List.of(helper.toString(), "--die-with-parent", "--map",
+                mapping.helperArgument(), "--merge-layers", out.toString()));
+        layers.forEach(layer -> command.add(layer.toString()));
+        int status = startAndWait(command, Map.of("PATH", "/usr/bin:/bin"));
+        if (status != 0) {
+            throw TrydebException.failure("could not merge the layers into " + out + " (exit status " + status + ")");
         }
     }
 

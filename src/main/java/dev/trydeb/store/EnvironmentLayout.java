@@ -74,6 +74,16 @@ public final class EnvironmentLayout {
         return layerDir(transactionId).resolve("work");
     }
 
+    /** Where the layers of a compaction into this transaction's layer are merged before they replace it. */
+    public Path compactionDir(long transactionId) {
+        return layersDir().resolve(String.format("compact-%06d", transactionId));
+    }
+
+    /** Where this transaction's layer goes while a compacted one takes its place. */
+    public Path replacedLayerDir(long transactionId) {
+        return layersDir().resolve(String.format("replaced-%06d", transactionId));
+    }
+
     public Path runtimeDir() {
         return dir.resolve("runtime");
     }

@@ -172,10 +172,42 @@ public final class Store implements AutoCloseable {
                 Store::transactionRecord, envId);
     }
 
-    /** The ids of the environment's committed transactions: its layers, bottom to top. */
+    /**
+     * The ids of the environment's committed transactions that have a layer of their own (not
+     * compacted into a later one's): its layers, bottom to top.
+     */
     public List<Long> committedLayerIds(long envId) {
         return db.query("SELECT id FROM transactions WHERE environment_id = ? AND outcome = 'committed'"
-                + " ORDER BY id", row -> row.getLong(1), envId);
+                + " AND compacted_into IS NULL ORDER BY id", row -> row.getLong(1), envId);
+    }
+
+    /**
+     * Records that the layers of {@code merged} (committed transactions, oldest first) are now
+     * one, the layer of the last of them: one SQLite transaction, the compaction's commit point.
+     */
+    public void compactLayers(List<Long> merged) {
+        long into = merged.get(merged.size() - 1);
+        db.inTransaction(() -> {
+            for (long id : merged.subList(0, merged.size() - 1)) {
+                if (db.update("UPDATE transactions SET compacted_into = ? WHERE id = ? AND outcome = 'committed'"
+                        + " AND compacted_into IS NULL", into, id) != 1) {
+                    throw new IllegalStateException("transaction " + id + " has no layer of its own to compact");
+                }
+            }
+            // A layer that already held compacted ones: they move along.
+            db.update("UPDATE transactions SET compacted_into = ? WHERE compacted_into IN ("
+                    + String.join(",", merged.stream().map(String::valueOf).toList()) + ")", into);
+        });
+    }
+
+    /** The transactions whose layers were compacted into this transaction's layer, oldest first. */
+    public List<Long> compactedTransactionIds(long txId) {
+        return db.query("SELECT id FROM transactions WHERE compacted_into = ? ORDER BY id", row -> row.getLong(1), txId);
+    }
+
+    /** How many transactions' layers were compacted into this transaction's layer. */
+    public int compactedInto(long txId) {
+        return db.query("SELECT count(*) FROM transactions WHERE compacted_into = ?", row -> row.getInt(1), txId).get(0);
     }
 
     /** Transactions that began and never ended, e.g. because trydeb was killed; oldest first. */

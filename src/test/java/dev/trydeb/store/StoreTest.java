@@ -133,7 +133,7 @@ class StoreTest {
                         null, "hello"));
         NewPackage plain = hello("2.10-3", "/usr/bin/hello", "/usr/bin/hi");
 
-        store.commitTransaction(tx, List.of(new NewPackage(plain.name(), plain.version(), plain.architecture(),
+        commit(tx, List.of(new NewPackage(plain.name(), plain.version(), plain.architecture(),
                 plain.sourceFile(), plain.sha256(), plain.control(), plain.files(), false, Optional.empty(), shipped)));
 
         assertEquals(shipped, store.shippedFiles(store.currentPackages(envId).get(0).id()));
@@ -280,6 +280,48 @@ class StoreTest {
         assertEquals(List.of(first, third), store.committedLayerIds(envId));
         assertEquals(List.of(otherLayer), store.committedLayerIds(otherEnv));
         assertTrue(first < otherLayer && otherLayer < third);
+    }
+
+    @Test
+    void compactLayers_run_leavesTheNewestsLayerAndKeepsEveryPackage() {
+        long first = committedInstall(envId, "a");
+        long second = committedInstall(envId, "b");
+        long third = committedInstall(envId, "c");
+        long fourth = committedInstall(envId, "d");
+
+        store.compactLayers(List.of(first, second, third));
+
+        assertEquals(List.of(third, fourth), store.committedLayerIds(envId));
+        assertEquals(List.of(first, second), store.compactedTransactionIds(third));
+        assertEquals(2, store.compactedInto(third));
+        assertEquals(0, store.compactedInto(fourth));
+        assertEquals(List.of("a", "b", "c", "d"), store.currentPackages(envId).stream().map(PackageRecord::name).sorted().toList());
+    }
+
+    @Test
+    void compactLayers_again_carriesEarlierMergedTransactionsAlong() {
+        long first = committedInstall(envId, "a");
+        long second = committedInstall(envId, "b");
+        long third = committedInstall(envId, "c");
+        store.compactLayers(List.of(first, second));
+
+        store.compactLayers(List.of(second, third));
+
+        assertEquals(List.of(third), store.committedLayerIds(envId));
+        assertEquals(List.of(first, second), store.compactedTransactionIds(third));
+        assertEquals(0, store.compactedInto(second));
+    }
+
+    @Test
+    void compactLayers_transactionWithoutLayer_throwsAndChangesNothing() {
+        long first = committedInstall(envId, "a");
+        long failed = store.beginTransaction(envId, "install", REQUEST).id();
+        store.failTransaction(failed, "failed", "x");
+        long third = committedInstall(envId, "c");
+
+        assertThrows(IllegalStateException.class, () -> store.compactLayers(List.of(first, failed, third)));
+
+        assertEquals(List.of(first, third), store.committedLayerIds(envId));
     }
 
     @Test
