@@ -44,3 +44,11 @@ assert_exit 0 td list
 assert_eq "$list_before" "$OUT" "trydeb list after the refused installs"
 assert_exit 1 td run --exec test -- -e /usr/bin/trydeb-real
 assert_exit 1 td run --exec test -- -e /usr/bin/trydeb-foreign
+
+# a store under a directory every sandbox overlays (/var here) is refused up front, by name
+# (overlayfs would refuse its layers inside its own lower directory), and nothing is created
+var_store=$(mktemp -d /var/tmp/trydeb-itest-store.XXXXXX)
+on_exit "rm -rf '$var_store'"
+assert_exit 3 env XDG_DATA_HOME="$var_store/data" "$TRYDEB" install "$real"
+assert_one_line_error "$var_store/data/trydeb" "/var" XDG_DATA_HOME
+assert_file_absent "$var_store/data/trydeb/envs/default"

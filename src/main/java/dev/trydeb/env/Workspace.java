@@ -1,6 +1,8 @@
 package dev.trydeb.env;
 
+import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.HostUser;
+import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.HostRoot;
 import dev.trydeb.state.MergedState;
 import dev.trydeb.store.EnvironmentRecord;
@@ -15,6 +17,8 @@ import dev.trydeb.store.EnvironmentName;
 import dev.trydeb.store.Store;
 import dev.trydeb.store.StoreLayout;
 import dev.trydeb.store.XdgDirectories;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What every command works with: the user, the store, the host and the sandbox helper. */
@@ -72,9 +76,31 @@ public final class Workspace implements AutoCloseable {
     public EnvironmentLayout usableEnvironment(EnvironmentName name) {
         UserNamespaces.requireAvailable();
         EnvironmentLayout layout = environment(name);
+        requireStoreOutsideOverlays(layout.dir());
         layout.createDirectories();
         OverlayUpperCheck.require(layout.dir());
         return layout;
+    }
+
+    /** Checked before anything is created there; through symlinks, from the deepest directory that exists. */
+    private static void requireStoreOutsideOverlays(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        Path real;
+        try {
+            real = existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            real = absolute;
+        }
+        SandboxPlanner.overlaidTopLevelOf(real).ifPresent(top -> {
+            throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE, "the trydeb store " + dir + " is under " + top
+                    + ", which every sandbox overlays (an overlay cannot keep its layers inside its own lower"
+                    + " directory); set XDG_DATA_HOME to a directory outside /usr, /etc, /var, /opt and /srv,"
+                    + " such as one in your home");
+        });
     }
 
     /** The store database, opened on first use. */

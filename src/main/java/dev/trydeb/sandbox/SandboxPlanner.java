@@ -23,6 +23,15 @@ public final class SandboxPlanner {
     /** Top-level directories that are never overlaid: kernel file systems and private scratch space. */
     static final Set<String> NEVER_OVERLAID = Set.of("proc", "sys", "dev", "run", "tmp", "home", "root", "lost+found");
 
+    /**
+     * The top-level directory every sandbox overlays that holds {@code path}, if any: a store
+     * there cannot work, since overlayfs refuses an upper directory inside a lower one (ELOOP).
+     */
+    public static Optional<String> overlaidTopLevelOf(Path path) {
+        return path.getNameCount() > 0 && ALWAYS_OVERLAID.contains(path.getName(0).toString())
+                ? Optional.of("/" + path.getName(0)) : Optional.empty();
+    }
+
     private final HostRoot host;
     private final Path storeRoot;
     private final Path emptyDir;

@@ -276,4 +276,12 @@ class SandboxPlannerTest {
         assertEquals(List.of(new MountOp.Bind(Path.of("/tmp/runtime-u"), GuestPath.of("/tmp/runtime-u"), false)),
                 sessionBinds(new HomeView.Real(HOME), socket("/tmp/runtime-u/wayland-0"), runtime));
     }
+
+    @Test
+    void overlaidTopLevelOf_storeUnderVarOrHome_namesOnlyTheOverlaidOne() {
+        assertEquals(Optional.of("/var"), SandboxPlanner.overlaidTopLevelOf(Path.of("/var/tmp/x/trydeb")));
+        assertEquals(Optional.of("/usr"), SandboxPlanner.overlaidTopLevelOf(Path.of("/usr/local/share/trydeb")));
+        assertEquals(Optional.empty(), SandboxPlanner.overlaidTopLevelOf(Path.of("/home/u/.local/share/trydeb")));
+        assertEquals(Optional.empty(), SandboxPlanner.overlaidTopLevelOf(Path.of("/variable/trydeb")));
+    }
 }
