@@ -100,7 +100,8 @@ public final class HostApt {
      */
     public void download(List<String> arguments, List<String> extraOptions, boolean terminal, PrintStream log) {
         List<String> command = command("install", extraOptions);
-        command.addAll(List.of("--download-only", "--yes"));
+        // The plan was confirmed (or -y given) as apt simulated it, downgrades included.
+        command.addAll(List.of("--download-only", "--yes", "--allow-downgrades"));
         if (!terminal) {
             command.add("-q");
         }
@@ -133,7 +134,7 @@ public final class HostApt {
 
     private record Result(int status, String output) {}
 
-    /** Runs apt: its output captured (CAPTURE), copied line by line to a stream, or on the terminal (null). */
+    /** Runs apt: its output captured (CAPTURE), its download lines copied to a stream, or on the terminal (null). */
     private Result run(List<String> command, PrintStream copyTo) {
         try {
             if (!cachePrepared) {
@@ -152,7 +153,7 @@ public final class HostApt {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     output.append(line).append('\n');
-                    if (copyTo != CAPTURE) {
+                    if (copyTo != CAPTURE && isDownloadLine(line)) {
                         copyTo.println(line);
                     }
                 }
@@ -165,6 +166,12 @@ public final class HostApt {
             Thread.currentThread().interrupt();
             throw TrydebException.failure("interrupted while apt-get ran");
         }
+    }
+
+    /** What a download shows off a terminal: apt's line per file and its problems, not the plan trydeb has shown. */
+    static boolean isDownloadLine(String line) {
+        return line.startsWith("Get:") || line.startsWith("Fetched ") || line.startsWith("Err:") || line.startsWith("Ign:")
+                || line.startsWith("E: ") || line.startsWith("W: ");
     }
 
     /** apt's reason in one line: its errors and the unmet dependencies it lists. */

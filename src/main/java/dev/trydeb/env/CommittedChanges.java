@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
 
 /** The records of a transaction that succeeded, read from what dpkg left in the new layer. */
 final class CommittedChanges {
+    /** Up to this many dependencies are named in the summary line; more are counted. */
+    private static final int LISTED_DEPENDENCIES = 3;
+
     private final List<NewPackage> installed;
     private final List<String> removed;
     private final StateChanges state;
@@ -83,7 +86,7 @@ final class CommittedChanges {
     String summary() {
         List<String> parts = new ArrayList<>();
         if (!installed.isEmpty()) {
-            parts.add("installed " + installed.stream().map(p -> p.name() + " " + p.version()).collect(Collectors.joining(", ")));
+            parts.add("installed " + installedSummary());
         }
         String gone = state.status().stream()
                 .filter(r -> r.stanza().map(s -> !StatusFile.isInstalled(s)).orElse(true))
@@ -92,6 +95,22 @@ final class CommittedChanges {
             parts.add("removed " + gone);
         }
         return parts.isEmpty() ? "no package changed" : String.join("; ", parts);
+    }
+
+    /**
+     * What was asked for by name and version, and what apt pulled in along: by name while
+     * they are few, as a count when they are many (zenity brings dozens).
+     */
+    private String installedSummary() {
+        List<String> asked = installed.stream().filter(p -> !p.automatic()).map(p -> p.name() + " " + p.version()).toList();
+        List<String> along = installed.stream().filter(NewPackage::automatic).map(NewPackage::name).toList();
+        String summary = String.join(", ", asked);
+        if (along.isEmpty()) {
+            return summary;
+        }
+        String dependencies = along.size() <= LISTED_DEPENDENCIES ? String.join(", ", along)
+                : along.size() + " packages it needs";
+        return asked.isEmpty() ? dependencies : summary + " (with " + dependencies + ")";
     }
 
     /** dpkg's list of the package's paths, from the layer it just wrote. */

@@ -76,7 +76,7 @@ public final class Installer {
         List<String> names = new ArrayList<>();
         for (String target : request.targets()) {
             if (isFile(target)) {
-                debs.add(readLocalDeb(Path.of(target)));
+                debs.add(readLocalDeb(pathOf(target)));
             } else {
                 names.add(packageSpec(target));
             }
@@ -225,8 +225,15 @@ public final class Installer {
         return debs;
     }
 
+    /** A path as people type one (./x, ../x, /x, ~/x, x.deb); anything else, NAME/RELEASE included, is a package name. */
     private static boolean isFile(String target) {
-        return target.contains("/") || target.endsWith(".deb");
+        return target.startsWith("./") || target.startsWith("../") || target.startsWith("/") || target.startsWith("~/")
+                || target.endsWith(".deb");
+    }
+
+    /** ~/x, when the shell left it unexpanded (quoted), is in the user's home as the shell would have it. */
+    private static Path pathOf(String target) {
+        return target.startsWith("~/") ? Path.of(System.getProperty("user.home"), target.substring(2)) : Path.of(target);
     }
 
     /** NAME, NAME:ARCH, NAME=VERSION or NAME/RELEASE, as apt takes them; refused early if malformed. */

@@ -39,6 +39,9 @@ final class SandboxInputs {
     private static final String APT_CONFIG = String.join("\n",
             "#clear DPkg::Pre-Invoke;",
             "#clear DPkg::Post-Invoke;",
+            // debconf's preconfiguration ("delaying package configuration, since apt-utils is not
+            // installed") and apt-listchanges: the questions come at configure time all the same.
+            "#clear DPkg::Pre-Install-Pkgs;",
             "Dir::Cache::archives \"" + ARCHIVES.value() + "/\";",
             "Dir::Cache::pkgcache \"\";",
             "Dir::Cache::srcpkgcache \"\";",
@@ -118,7 +121,9 @@ final class SandboxInputs {
             plan.unpacks().forEach(u -> command.add(guestFile(u).value()));
             return command;
         }
-        command.addAll(List.of("apt-get", "-c", APT_CONF.value(), "--quiet", "--yes", "--no-download"));
+        // -qq: trydeb has shown the plan; apt's errors and dpkg's own lines still show. The plan
+        // was confirmed as apt simulated it, downgrades included.
+        command.addAll(List.of("apt-get", "-c", APT_CONF.value(), "-qq", "--yes", "--no-download", "--allow-downgrades"));
         command.addAll(aptOptions);
         command.add(plan.verb());
         for (String argument : plan.aptArguments()) {
