@@ -39,6 +39,13 @@ assert_exit 0 td run vendortool
 assert_contains "$OUT" "FIGlet"
 assert_eq "$sums_before" "$(sha256sum "$vendor" "$tool")" "the vendor .debs changed"
 
+# figlet's /usr/bin/figlet is an alternative its postinst makes (the package ships
+# figlet-figlet, chkfont, ...): the program named like the package is the one run
+assert_exit 0 td run figlet -- -w 40 hi
+assert_contains "$OUT" "|_|"
+assert_exit 0 td run --exec figlet figlet -- -w 40 ok
+assert_contains "$OUT" "(_)"
+
 # --no-install-recommends leaves the recommended package out
 assert_exit 0 td --env norec install -y --no-install-recommends "$tool"
 assert_exit 0 td --env norec list

@@ -29,6 +29,11 @@ final class ProgramResolver {
                 programs.add(file);
             }
         }
+        // A name its maintainer scripts linked to one of its files (update-alternatives: figlet's
+        // /usr/bin/figlet is figlet-figlet's): the package's own name, and the one asked for.
+        for (String name : exec.map(wanted -> List.of(wanted, packageName)).orElse(List.of(packageName))) {
+            linkedProgram(name, files, view).filter(p -> !programs.contains(p)).ifPresent(p -> programs.add(0, p));
+        }
         if (exec.isPresent()) {
             String wanted = exec.get();
             return programs.stream()
@@ -54,6 +59,22 @@ final class ProgramResolver {
         return desktopExec(packageName, files, view).orElseThrow(() -> TrydebException.badInput("package '"
                 + packageName + "' has no program in /usr/bin, /usr/sbin or /usr/games and no .desktop entry;"
                 + " run a command in its environment with 'trydeb run --exec COMMAND'"));
+    }
+
+    /** /usr/bin/NAME (or another bin directory's) when it is a link that ends at one of the package's files. */
+    private static Optional<String> linkedProgram(String name, List<String> files, GuestView view) {
+        if (name.contains("/") || name.startsWith(".")) {
+            return Optional.empty();
+        }
+        for (String dir : List.of("/usr/bin", "/usr/sbin", "/usr/games", "/bin", "/sbin")) {
+            GuestPath link = GuestPath.of(dir + "/" + name);
+            if (view.lookup(link).isPresent()
+                    && view.resolve(link).map(GuestPath::value).filter(target -> !target.equals(link.value()))
+                            .filter(files::contains).isPresent()) {
+                return Optional.of(link.value());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<List<String>> desktopExec(String packageName, List<String> files, GuestView view) {
