@@ -17,6 +17,15 @@ first=$(ls -d "$layers"/*/upper)
 assert_eq "etc etc/opt etc/profile.d" "$(cd "$first" && find etc -type d | LC_ALL=C sort | xargs)" \
     "the directories of /etc the first layer keeps"
 
+# dpkg's status is kept in the records, not as a copy per layer (the host's is hundreds of KB):
+# a transaction costs what its package installs plus a few KB
+status_copy=$(stat -c %s "$first/var/lib/dpkg/status")
+((status_copy < 1024)) || fail "the layer keeps a $status_copy-byte copy of dpkg's status"
+file_bytes=$(find "$first" -type f -printf '%s\n' | awk '{ n += $1 } END { print n + 0 }')
+((file_bytes < 16384)) || fail "the files of a layer of a one-file package take $file_bytes bytes"
+assert_exit 0 td --env layers run --exec dpkg-query -- -W trydeb-layer-one
+assert_eq $'trydeb-layer-one\t1.0' "$OUT" "dpkg inside knows the package"
+
 # on ext4, each layer gets a block group of its own (store.Directories)
 if [[ $(stat -f -c %T "$layers") == ext2/ext3 ]]; then
     [[ $(lsattr -d "$layers" | cut -d ' ' -f 1) == *T* ]] ||

@@ -181,6 +181,7 @@ public final class Installer {
                 layer.dropUntouched();
                 StateChanges changes = StateChanges.between(state, target.upper());
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
+                MergedState.shrinkStatusCopy(target.upper());
                 transaction.commit(() -> workspace.store().commitTransaction(tx.id(), committed.toStore()));
                 StateLayers.refresh(workspace, env, layout, state);
                 compactIfDeep(env, layout, launcher, mapping);

@@ -39,6 +39,26 @@ public final class MergedState {
     public static final String STATUS = "var/lib/dpkg/status";
     public static final String POLICY_RC_D = "usr/sbin/policy-rc.d";
 
+    /**
+     * What stays of dpkg's status in a committed layer. The state layer above every layer
+     * always has the status, so a layer's copy is never seen; the records hold what the
+     * transaction changed in it, and this short file still tells diff that it did.
+     */
+    public static final String STATUS_IN_LAYER = "# trydeb: this transaction changed dpkg's status; the environment's"
+            + " status is rebuilt from trydeb's records (a full copy here would cost as much as the status)\n";
+
+    /** Replaces a committed layer's copy of dpkg's status (UPPER, the layer's root) by {@link #STATUS_IN_LAYER}. */
+    public static void shrinkStatusCopy(Path upper) {
+        Path copy = upper.resolve(STATUS);
+        try {
+            if (Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+                Files.writeString(copy, STATUS_IN_LAYER, StatusFile.CHARSET);
+            }
+        } catch (IOException e) {
+            // Kept whole: it only costs space.
+        }
+    }
+
     /** A package the environment holds at an older version than the host now has. */
     public record HostNewer(String packageName, String environmentVersion, String hostVersion) {}
 
