@@ -26,7 +26,13 @@ c=$(make_pkg trydeb-cc 1.0 --file /usr/share/trydeb-cc/c "c" \
 
 assert_exit 0 td install "$a"
 assert_exit 0 td install "$b"
+# a host package's program runs through the environment (install says it has it already) ...
+assert_exit 0 td run "$host_pkg" -- --version
+assert_contains "$OUT" "jq-"
 assert_exit 0 td remove -y "$host_pkg"
+# ... until the environment removes the package
+assert_exit 2 td run "$host_pkg" -- --version
+assert_contains "$ERR" "installed neither in environment"
 assert_exit 0 td install "$c"
 
 view='find /usr/share/trydeb-ca /usr/share/trydeb-cb /usr/share/trydeb-cc /etc/trydeb-c /var/lib/trydeb-c /usr/bin/jq /usr/share/doc/jq \

@@ -4,6 +4,7 @@ import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.HostUser;
 import dev.trydeb.core.TrydebException;
+import dev.trydeb.deb.DpkgFileList;
 import dev.trydeb.desktop.BusNames;
 import dev.trydeb.desktop.RunningCopies;
 import dev.trydeb.layer.EnvironmentLayers;
@@ -17,12 +18,14 @@ import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
 import dev.trydeb.sandbox.WritableLayer;
 import dev.trydeb.state.MergedState;
+import dev.trydeb.state.StatusFile;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
 import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.store.PackageRecord;
 import dev.trydeb.store.RunningSandbox;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,11 +210,42 @@ public final class Runner {
         return ProgramResolver.resolve(request.packageName().get(), packageFiles.orElseThrow(), request.exec(), view);
     }
 
+    /**
+     * The files of the environment's package, or else of the host's (install says the
+     * environment already has it), whose program then runs in the environment all the same.
+     */
     private List<String> packageFiles(EnvironmentRecord env, String name) {
-        PackageRecord pkg = workspace.store().findCurrentPackage(env.id(), name).orElseThrow(() ->
-                TrydebException.badInput("package '" + name + "' is not installed in environment '" + env.name()
-                        + "'; 'trydeb list' shows what is"));
-        return workspace.store().packageFiles(pkg.id());
+        Optional<PackageRecord> own = workspace.store().findCurrentPackage(env.id(), name);
+        if (own.isPresent()) {
+            return workspace.store().packageFiles(own.get().id());
+        }
+        return hostPackageFiles(env, name).orElseThrow(() -> TrydebException.badInput("package '" + name
+                + "' is installed neither in environment '" + env.name() + "' nor on the host; 'trydeb list' shows"
+                + " what the environment has, 'trydeb install " + name + "' installs it"));
+    }
+
+    /** A host package's file list, unless the environment removed the package. */
+    private Optional<List<String>> hostPackageFiles(EnvironmentRecord env, String name) {
+        boolean removedHere = workspace.store().statusRecords(env.id()).stream()
+                .anyMatch(r -> r.packageName().equals(name) && r.stanza().map(s -> !StatusFile.isInstalled(s)).orElse(true));
+        Path info = workspace.hostRoot().resolve(DpkgFileList.INFO_DIRECTORY.substring(1));
+        if (removedHere || !name.matches("[a-z0-9][a-z0-9+.-]*")) {
+            return Optional.empty();
+        }
+        List<Path> lists = new ArrayList<>(List.of(info.resolve(name + ".list")));
+        try (DirectoryStream<Path> multiArch = Files.newDirectoryStream(info, name + ":*.list")) {
+            multiArch.forEach(lists::add);
+        } catch (IOException e) {
+            // no host dpkg database to read: no host package
+        }
+        for (Path list : lists) {
+            try {
+                return Optional.of(DpkgFileList.read(list));
+            } catch (IOException e) {
+                // not this name
+            }
+        }
+        return Optional.empty();
     }
 
     /** The caller's directory when it is inside home (the only host directory shown as is), else home. */
