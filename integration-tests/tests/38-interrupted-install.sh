@@ -27,10 +27,13 @@ check_consistent() {
     grep -q '^ncurses-term ' <<<"$OUT" && listed=1
     run_cmd td --env k run --exec sh -- -c "test -e $probe_file && echo 1 || echo 0"
     assert_eq "$listed" "$OUT" "$what: the package's files inside (1) against what list says ($listed)"
-    # after a SIGKILL the kernel ends the sandbox's processes a moment later
-    local left='' _
+    # after a SIGKILL the kernel ends the sandbox's processes a moment later; only this run's
+    # trydeb (its staged directory) and the dpkg of this test's fixture count
+    local left='' _ dist
+    dist=$(dirname "$(dirname "$TRYDEB")")
     for _ in $(seq 1 20); do
-        left=$(ps -u "$(id -u)" -o pid=,stat=,args= | awk '$2 !~ /^Z/' | grep -E '[t]rydeb-sandbox|[d]pkg|[j]ava' || true)
+        left=$(ps -u "$(id -u)" -o pid=,stat=,args= | awk '$2 !~ /^Z/' | grep -F -e "$dist/lib" -e "$(basename "$deb")" |
+            grep -v -e ' ps ' -e 'grep ' || true)
         [[ -z "$left" ]] && break
         sleep 0.1
     done
