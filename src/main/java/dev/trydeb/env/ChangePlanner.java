@@ -37,7 +37,8 @@ final class ChangePlanner {
     }
 
     ChangePlan install(List<DebPackage> debs, List<String> names, InstalledPackages installed, List<String> aptOptions) {
-        if (names.isEmpty() && allSatisfied(debs, installed)) {
+        // dpkg alone cannot fix what the host's drift broke: then apt plans, whatever was asked.
+        if (names.isEmpty() && allSatisfied(debs, installed) && !aptOptions.contains(BrokenDependencies.FIX)) {
             List<ChangePlan.Unpack> unpacks = new ArrayList<>();
             for (DebPackage deb : debs) {
                 String name = deb.packageName().value();
@@ -84,8 +85,8 @@ final class ChangePlanner {
         return new ChangePlan("install", unpacks, removals(plan, Set.of()), true, arguments, downloadBytes, installedKiB);
     }
 
-    ChangePlan remove(List<String> names, boolean purge) {
-        AptPlan plan = apt.plan(purge ? "purge" : "remove", names, List.of());
+    ChangePlan remove(List<String> names, boolean purge, List<String> aptOptions) {
+        AptPlan plan = apt.plan(purge ? "purge" : "remove", names, aptOptions);
         return new ChangePlan(purge ? "purge" : "remove", List.of(), removals(plan, Set.copyOf(names)), true, names, 0, 0);
     }
 

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +40,12 @@ import java.util.stream.Collectors;
  * On any failure the layer is dropped and the environment is exactly as before.
  */
 public final class Installer {
+    /** How a change asks the planner for its plan, with apt's options for the transaction. */
+    @FunctionalInterface
+    private interface Planning {
+        ChangePlan plan(ChangePlanner planner, InstalledPackages installed, List<String> aptOptions);
+    }
+
     private static final String NO_NETWORK_HINT =
             " (maintainer scripts run without network: if the package's scripts download something, try --network)";
 
@@ -86,7 +91,7 @@ public final class Installer {
         json.put("packages", names);
         return change(request.environment(), cancellation, request.interactiveDebconf(), request.network(),
                 request.aptOptions(), json, debs,
-                (planner, installed) -> planner.install(debs, names, installed, request.aptOptions()));
+                (planner, installed, options) -> planner.install(debs, names, installed, options));
     }
 
     public InstallResult remove(RemoveRequest request) {
@@ -96,14 +101,14 @@ public final class Installer {
         json.put("purge", request.purge());
         try (Cancellation cancellation = watchSignals(request.environment())) {
             return change(request.environment(), cancellation, false, false, List.of(), json, List.of(),
-                    (planner, installed) -> {
+                    (planner, installed, options) -> {
                         for (String name : names) {
                             if (installed.find(PackageName.of(name.split(":", 2)[0])).isEmpty()) {
                                 throw TrydebException.badInput("package '" + name + "' is not installed in environment '"
                                         + request.environment().value() + "' nor on the host; 'trydeb list' shows what the environment has");
                             }
                         }
-                        return planner.remove(names, request.purge());
+                        return planner.remove(names, request.purge(), options);
                     });
         }
     }
@@ -125,7 +130,7 @@ public final class Installer {
     private InstallResult change(EnvironmentName envName, Cancellation cancellation, boolean interactiveDebconf,
                                  boolean network, List<String> aptOptions,
                                  Map<String, Object> requestJson, List<DebPackage> localDebs,
-                                 BiFunction<ChangePlanner, InstalledPackages, ChangePlan> planning) {
+                                 Planning planning) {
         UidMapping mapping = workspace.installMapping();
         SandboxLauncher launcher = workspace.launcher();
         EnvironmentLayout layout = workspace.usableEnvironment(envName);
@@ -140,8 +145,15 @@ public final class Installer {
             HostApt apt = new HostApt(stateLayer.resolve(MergedState.STATUS), workspace.cacheRoot());
             Set<String> ownPackages = workspace.store().currentPackages(env.id()).stream()
                     .map(PackageRecord::name).collect(Collectors.toSet());
-            ChangePlan plan = planning.apply(new ChangePlanner(apt, state.hostStatus(), ownPackages),
-                    InstalledPackages.parseStatus(state.status()));
+            List<BrokenDependencies.Broken> broken = BrokenDependencies.of(state, ownPackages);
+            BrokenDependencies.warn(broken, env.name(), "apt plans bringing it back with this change", progress);
+            if (!broken.isEmpty()) {
+                aptOptions = new ArrayList<>(aptOptions);
+                aptOptions.add(BrokenDependencies.FIX);
+            }
+            List<String> options = List.copyOf(aptOptions);
+            ChangePlan plan = planning.plan(new ChangePlanner(apt, state.hostStatus(), ownPackages),
+                    InstalledPackages.parseStatus(state.status()), options);
             times.finished("plan");
             if (plan.isEmpty()) {
                 progress.step("Nothing to do: environment '" + env.name() + "' already has what was asked");
@@ -153,7 +165,7 @@ public final class Installer {
             times.finished("confirmation");
             if (plan.unpacks().stream().anyMatch(ChangePlan.Unpack::download)) {
                 progress.step("Downloading into " + apt.archives());
-                apt.download(plan.aptArguments(), aptOptions, terminal, out);
+                apt.download(plan.aptArguments(), options, terminal, out);
                 times.finished("download");
             }
             List<DebPackage> debs = readAll(plan, localDebs, mapping);
@@ -166,7 +178,7 @@ public final class Installer {
                 TransactionLayer layer = new TransactionLayer(workspace.hostRoot(), layers, target);
                 Set<String> touched = layer.prepare(plan, debs);
                 SandboxInputs inputs = SandboxInputs.forPlan(plan, layout.layerDir(tx.id()),
-                        aptOptions, interactiveDebconf);
+                        options, interactiveDebconf);
                 SandboxPlan sandbox = workspace.planner().install(layers, target, touched, inputs.mounts(workspace.hostRoot()),
                         mapping, layout.mountPoint(), network, inputs.command(), inputs.environment());
                 times.finished("prepare");

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Starts a program inside an environment as the user's own uid. Normally the JVM is
@@ -177,6 +178,10 @@ public final class Runner {
     private Path mergedState(EnvironmentRecord env, EnvironmentLayout layout, Progress notes) {
         MergedState state = workspace.mergedState(env);
         HostNewerReport.warn(state, env.name(), notes);
+        Set<String> own = workspace.store().currentPackages(env.id()).stream().map(PackageRecord::name)
+                .collect(Collectors.toSet());
+        BrokenDependencies.warn(BrokenDependencies.of(state, own), env.name(),
+                "the next 'trydeb install' plans bringing it back", notes);
         return state.materialize(layout.stateDir());
     }
 
