@@ -1,10 +1,7 @@
 package dev.trydeb.env;
 
 import dev.trydeb.core.TrydebException;
-import dev.trydeb.sandbox.SandboxLauncher;
-import dev.trydeb.sandbox.UidMapping;
 import dev.trydeb.store.EnvironmentLayout;
-import dev.trydeb.store.EnvironmentLock;
 import dev.trydeb.store.EnvironmentName;
 import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.store.TransactionRecord;
@@ -28,13 +25,9 @@ public final class Rollback {
         if (count < 1) {
             throw TrydebException.badInput("--steps must be at least 1, not " + count);
         }
-        EnvironmentRecord env = workspace.store().findEnvironment(name.value()).orElseThrow(() ->
-                TrydebException.badInput("there is no environment '" + name.value() + "'"));
-        EnvironmentLayout layout = workspace.usableEnvironment(name);
-        UidMapping mapping = workspace.installMapping();
-        SandboxLauncher launcher = workspace.launcher();
-        try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, name.value())) {
-            new Recovery(workspace, launcher, mapping).recover(env, layout);
+        try (LockedEnvironment locked = LockedEnvironment.open(workspace, name)) {
+            EnvironmentRecord env = locked.record();
+            EnvironmentLayout layout = locked.layout();
             List<TransactionRecord> committed = workspace.store().transactions(env.id()).stream()
                     .filter(tx -> tx.outcome().equals(TransactionRecord.COMMITTED))
                     .toList();
@@ -54,7 +47,7 @@ public final class Rollback {
                 TransactionRecord tx = committed.get(i);
                 // Records first: a layer left behind by a kill is then an uncommitted one, which Recovery removes.
                 workspace.store().deleteTransaction(tx.id());
-                launcher.removeTree(layout.layerDir(tx.id()), mapping);
+                locked.launcher().removeTree(layout.layerDir(tx.id()), locked.mapping());
                 dropped.add(tx);
             }
             StateLayers.refresh(workspace, env, layout);
