@@ -118,8 +118,9 @@ public final class Installer {
                                UidMapping mapping) {
         try {
             new Compaction(workspace, launcher, mapping, layout).compactIfDeep(env);
-        } catch (TrydebException e) {
-            Warnings.to(System.err).warn("could not compact environment '" + env.name() + "': " + e.getMessage());
+        } catch (RuntimeException e) {
+            Warnings.to(System.err).warn("could not compact environment '" + env.name() + "' (the install is kept;"
+                    + " 'trydeb compact' tries again): " + e.getMessage());
         }
     }
 
