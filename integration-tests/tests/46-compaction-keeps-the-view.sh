@@ -32,7 +32,7 @@ assert_contains "$OUT" "jq-"
 assert_exit 0 td remove -y "$host_pkg"
 # ... until the environment removes the package
 assert_exit 2 td run "$host_pkg" -- --version
-assert_contains "$ERR" "installed neither in environment"
+assert_contains "$ERR" "is not installed in environment"
 assert_exit 0 td install "$c"
 
 view='find /usr/share/trydeb-ca /usr/share/trydeb-cb /usr/share/trydeb-cc /etc/trydeb-c /var/lib/trydeb-c /usr/bin/jq /usr/share/doc/jq \

@@ -225,7 +225,7 @@ public final class Runner {
             return workspace.store().packageFiles(own.get().id());
         }
         return hostPackageFiles(env, name).orElseThrow(() -> TrydebException.badInput("package '" + name
-                + "' is installed neither in environment '" + env.name() + "' nor on the host; 'trydeb list' shows"
+                + "' is not installed in environment '" + env.name() + "' nor on the host; 'trydeb list' shows"
                 + " what the environment has, 'trydeb install " + name + "' installs it"));
     }
 
