@@ -157,3 +157,29 @@ assert_contains "$OUT" "trydeb-cache-poke"
 assert_exit 0 td --env cache2 install -y "$dependency"
 assert_eq "$decoy_sum" "$(sha256sum <"$decoy")" "the decoy file changed on the next download"
 assert_eq "" "$(find "$XDG_CACHE_HOME/trydeb" -type l)" "links in the download cache after the next install"
+
+# ---------------------------------------------------------------- the run column of the same table
+# (home, /tmp, IPC and the network have tests of their own: 09, 23, 29, 74)
+run_probe='probe() { printf "probe %s: %s\n" "$1" "$2"; }
+probe uid "$(id -u)"
+probe caps "$(grep ^CapEff /proc/self/status | cut -f2)"
+probe store "$(ls -A "$STORE" 2>/dev/null | tr "\n" " ")"
+probe null "$(test -c /dev/null && echo yes)"
+mount -o remount,rw / 2>/dev/null && probe remount-root "remounted read-write"
+probe ptrace "$(/usr/bin/python3 -c "
+import ctypes
+libc = ctypes.CDLL(None, use_errno=True)
+print(\"attached\" if libc.ptrace(16, 1, 0, 0) == 0 else \"refused\")")"
+if cat /proc/1/environ >/dev/null 2>&1; then probe environ "read"; else probe environ "refused"; fi
+kill -TERM 1 2>/dev/null; sleep 0.2
+probe done yes'
+assert_exit 0 td run --exec sh -- -c "STORE='$XDG_DATA_HOME/trydeb'; $run_probe"
+note "$OUT"
+assert_eq "$(id -u)" "$(probe_line uid)" "the program's uid (the user's own)"
+assert_eq 0000000000000000 "$(probe_line caps)" "the program's effective capabilities"
+assert_eq "" "$(probe_line store)" "the trydeb store while a program runs"
+assert_eq yes "$(probe_line null)" "/dev/null at run time"
+assert_eq "" "$(probe_line remount-root)" "the run sandbox's / remounted read-write"
+assert_eq refused "$(probe_line ptrace)" "PTRACE_ATTACH to PID 1 at run time"
+assert_eq refused "$(probe_line environ)" "reading /proc/1/environ at run time"
+assert_eq yes "$(probe_line done)" "the program outlived its own signal to PID 1"
