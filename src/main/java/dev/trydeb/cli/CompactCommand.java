@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Merge the environment's layers into one.", "",
             "Each transaction adds a layer, and every sandbox mounts them all: merging them keeps "
                 + "'run' and 'install' as fast after a thousand transactions as after one. Installs do "
-                + "it by themselves past 100 layers, leaving the newest 20 alone. What the packages "
+                + "it by themselves past 40 layers, leaving the newest 10 alone. What the packages "
                 + "installed, 'list', 'info' and 'diff' stay as they were; 'rollback' then reaches back "
                 + "only to the transactions after the merged ones ('reset' still drops everything)."},
         mixinStandardHelpOptions = true)

@@ -27,10 +27,13 @@ import java.util.List;
  * go. {@link #recover} finishes or undoes a compaction that a kill interrupted.
  */
 final class Compaction {
-    /** An install that leaves more layers than this compacts the oldest. */
-    static final int AUTOMATIC_AT = 100;
+    /**
+     * An install that leaves more layers than this compacts the oldest: at 160 transactions in
+     * 80 layers, every phase of an install took 15-35 ms longer than in one layer.
+     */
+    static final int AUTOMATIC_AT = 40;
     /** The newest layers an automatic compaction leaves alone, so rollback reaches back that far. */
-    static final int KEPT_BY_AUTOMATIC = 20;
+    static final int KEPT_BY_AUTOMATIC = 10;
 
     private final Workspace workspace;
     private final SandboxLauncher launcher;
