@@ -28,12 +28,13 @@
  * a System V shared-memory segment, which a separate IPC namespace makes meaningless to it
  * (BadAccess). Without the flag the sandbox gets an IPC namespace of its own.
  * A program that keeps its capabilities (no --drop-caps: dpkg and its maintainer scripts as
- * namespaced root) in a sandbox with a --root runs in a user namespace nested in the sandbox's, with a mount namespace
- * of its own, as bubblewrap runs its payload: the kernel then locks every mount set up here
- * (a read-only bind cannot be remounted read-write, nothing can be unmounted to uncover
- * what lies below), and PID 1 is out of its reach (its capabilities stop at the nested
- * namespace, so it cannot ptrace PID 1 nor read /proc/1/environ). PID 1 passes on only
- * signals sent from outside the sandbox; a signal from a process inside is ignored.
+ * namespaced root) in a sandbox with a --root runs in a user namespace nested in the
+ * sandbox's, with a mount namespace of its own, as bubblewrap runs its payload: the kernel
+ * then locks every mount set up here (a read-only bind cannot be remounted read-write,
+ * nothing can be unmounted to uncover what lies below), and PID 1 is out of its reach (its
+ * capabilities stop at the nested namespace, so it cannot ptrace PID 1 nor read
+ * /proc/1/environ). PID 1 passes on only signals sent from outside the sandbox; a signal
+ * from a process inside is ignored.
  * --remove-after DIR removes DIR (a throwaway layer) once the sandbox has ended. Every
  * program gets a seccomp filter refusing the TIOCSTI and TIOCLINUX ioctls, with which it
  * could push keystrokes into the terminal it was started from.
