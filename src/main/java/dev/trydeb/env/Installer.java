@@ -148,11 +148,10 @@ public final class Installer {
                     .map(PackageRecord::name).collect(Collectors.toSet());
             List<BrokenDependencies.Broken> broken = BrokenDependencies.of(state, ownPackages);
             BrokenDependencies.warn(broken, env.name(), "apt plans bringing it back with this change", progress);
+            List<String> options = new ArrayList<>(aptOptions);
             if (!broken.isEmpty()) {
-                aptOptions = new ArrayList<>(aptOptions);
-                aptOptions.add(BrokenDependencies.FIX);
+                options.add(BrokenDependencies.FIX);
             }
-            List<String> options = List.copyOf(aptOptions);
             ChangePlan plan = planning.plan(new ChangePlanner(apt, state.hostStatus(), ownPackages),
                     InstalledPackages.parseStatus(state.status()), options);
             times.finished("plan");
