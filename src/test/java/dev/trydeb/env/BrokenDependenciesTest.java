@@ -56,6 +56,15 @@ class BrokenDependenciesTest {
     }
 
     @Test
+    void of_dependencyMetOnlyByAProvider_nothingBroken() throws IOException {
+        MergedState state = stateOverHost(hostPackage("libc6", "2.36-9")
+                + "Package: sl-classic\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1\n"
+                + "Provides: sl (= 5.1)\nDescription: x\n\n");
+
+        assertEquals(List.of(), BrokenDependencies.of(state, Set.of("needs-sl")));
+    }
+
+    @Test
     void of_hostPackagesBrokenOnTheHost_areNotTheEnvironments() throws IOException {
         MergedState state = stateOverHost(hostPackage("libc6", "2.36-9"));
 
