@@ -63,7 +63,7 @@ final class CommittedChanges {
         }
         Set<String> installedNames = installed.stream().map(NewPackage::name).collect(Collectors.toSet());
         List<String> removed = changes.status().stream()
-                .filter(r -> r.stanza().map(s -> !StatusFile.isInstalled(s)).orElse(true))
+                .filter(r -> !StatusFile.isInstalled(r.stanza()))
                 .map(StatusRecord::packageName)
                 .filter(name -> ownPackages.contains(name) && !installedNames.contains(name))
                 .distinct()
@@ -89,7 +89,7 @@ final class CommittedChanges {
             parts.add("installed " + installedSummary());
         }
         String gone = state.status().stream()
-                .filter(r -> r.stanza().map(s -> !StatusFile.isInstalled(s)).orElse(true))
+                .filter(r -> !StatusFile.isInstalled(r.stanza()))
                 .map(StatusRecord::packageName).distinct().collect(Collectors.joining(", "));
         if (!gone.isEmpty()) {
             parts.add("removed " + gone);

@@ -78,7 +78,7 @@ final class Compaction {
     void recover(EnvironmentRecord env) {
         for (long id : workspace.store().committedLayerIds(env.id())) {
             Path merged = layout.compactionDir(id);
-            if (Files.isDirectory(merged, LinkOption.NOFOLLOW_LINKS) && workspace.store().compactedInto(id) > 0) {
+            if (Files.isDirectory(merged, LinkOption.NOFOLLOW_LINKS) && !workspace.store().compactedTransactionIds(id).isEmpty()) {
                 replace(id);
             }
         }

@@ -36,7 +36,7 @@ public final class Rollback {
                         + " transaction(s) to roll back, not " + count);
             }
             for (int i = committed.size() - 1; i >= committed.size() - count; i--) {
-                if (workspace.store().compactedInto(committed.get(i).id()) > 0) {
+                if (!workspace.store().compactedTransactionIds(committed.get(i).id()).isEmpty()) {
                     throw TrydebException.badInput("environment '" + name.value() + "' can roll back "
                             + (committed.size() - 1 - i) + " transaction(s): transaction " + committed.get(i).id()
                             + " and the ones before it were compacted into one layer; 'trydeb reset' drops everything");

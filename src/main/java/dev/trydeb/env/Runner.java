@@ -232,7 +232,7 @@ public final class Runner {
     /** A host package's file list, unless the environment removed the package. */
     private Optional<List<String>> hostPackageFiles(EnvironmentRecord env, String name) {
         boolean removedHere = workspace.store().statusRecords(env.id()).stream()
-                .anyMatch(r -> r.packageName().equals(name) && r.stanza().map(s -> !StatusFile.isInstalled(s)).orElse(true));
+                .anyMatch(r -> r.packageName().equals(name) && !StatusFile.isInstalled(r.stanza()));
         Path info = workspace.hostRoot().resolve(DpkgFileList.INFO_DIRECTORY.substring(1));
         if (removedHere || !name.matches("[a-z0-9][a-z0-9+.-]*")) {
             return Optional.empty();

@@ -92,4 +92,9 @@ public final class StatusFile {
                 })
                 .orElse(false);
     }
+
+    /** The same for a status record's stanza, where none means the package is gone. */
+    public static boolean isInstalled(Optional<String> stanza) {
+        return stanza.map(StatusFile::isInstalled).orElse(false);
+    }
 }

@@ -205,11 +205,6 @@ public final class Store implements AutoCloseable {
         return db.query("SELECT id FROM transactions WHERE compacted_into = ? ORDER BY id", row -> row.getLong(1), txId);
     }
 
-    /** How many transactions' layers were compacted into this transaction's layer. */
-    public int compactedInto(long txId) {
-        return db.query("SELECT count(*) FROM transactions WHERE compacted_into = ?", row -> row.getInt(1), txId).get(0);
-    }
-
     /** Transactions that began and never ended, e.g. because trydeb was killed; oldest first. */
     public List<TransactionRecord> pendingTransactions(long envId) {
         return db.query("SELECT " + TRANSACTION_COLUMNS + " FROM transactions"

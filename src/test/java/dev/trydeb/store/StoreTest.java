@@ -293,8 +293,7 @@ class StoreTest {
 
         assertEquals(List.of(third, fourth), store.committedLayerIds(envId));
         assertEquals(List.of(first, second), store.compactedTransactionIds(third));
-        assertEquals(2, store.compactedInto(third));
-        assertEquals(0, store.compactedInto(fourth));
+        assertEquals(List.of(), store.compactedTransactionIds(fourth));
         assertEquals(List.of("a", "b", "c", "d"), store.currentPackages(envId).stream().map(PackageRecord::name).sorted().toList());
     }
 
@@ -309,7 +308,7 @@ class StoreTest {
 
         assertEquals(List.of(third), store.committedLayerIds(envId));
         assertEquals(List.of(first, second), store.compactedTransactionIds(third));
-        assertEquals(0, store.compactedInto(second));
+        assertEquals(List.of(), store.compactedTransactionIds(second));
     }
 
     @Test
