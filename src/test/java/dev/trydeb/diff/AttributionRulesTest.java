@@ -31,16 +31,11 @@ class AttributionRulesTest {
         layer = stack.upper(0);
     }
 
-    private Change only(List<Change> changes) {
-        assertEquals(1, changes.size(), changes::toString);
-        return changes.get(0);
-    }
-
     @Test
     void diff_pathInPackageFileList_attributedToThePackage() throws IOException {
         stack.file(layer, "usr/bin/hello", "ELF\n", 0755);
 
-        Change change = only(stack.diff(stack.install(layer, 7, HELLO, WORLD)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 7, HELLO, WORLD)));
 
         assertEquals(new Attribution(Attribution.Source.PACKAGE, "hello", "2.10-3", 7L), change.attribution());
         assertEquals(0, change.layerIndex());
@@ -50,7 +45,7 @@ class AttributionRulesTest {
     void diff_pathInNoFileList_attributedToTheTransactionsMaintainerScripts() throws IOException {
         stack.file(layer, "etc/hello.conf", "generated\n", 0644);
 
-        Change change = only(stack.diff(stack.install(layer, 7, HELLO, WORLD)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 7, HELLO, WORLD)));
 
         assertEquals(new Attribution(Attribution.Source.MAINTAINER_SCRIPT, "hello, world", null, 7L),
                 change.attribution());
@@ -62,7 +57,7 @@ class AttributionRulesTest {
         stack.dir(stack.host, "usr/lib/udev/rules.d", 0755);
         stack.file(layer, "usr/lib/udev/rules.d/60-hello.rules", "KERNEL==\"x\"\n", 0644);
 
-        Change change = only(stack.diff(stack.install(layer, 7, HELLO)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 7, HELLO)));
 
         assertEquals(Attribution.ofPackage("hello", "2.10-3", 7), change.attribution());
         assertEquals(Optional.of("udev rule"), change.suspicious());
@@ -91,7 +86,7 @@ class AttributionRulesTest {
         stack.file(second, "usr/bin/hello", "two\n", 0755);
         PackageFiles newerHello = new PackageFiles("hello", "2.11-1", Set.of("/usr/bin/hello"));
 
-        Change change = only(stack.diff(stack.install(layer, 3, HELLO), stack.install(second, 9, newerHello)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 3, HELLO), stack.install(second, 9, newerHello)));
 
         assertEquals(Attribution.ofPackage("hello", "2.11-1", 9), change.attribution());
         assertEquals(1, change.layerIndex());
@@ -101,7 +96,7 @@ class AttributionRulesTest {
     void diff_setuidFileAdded_markedSuspicious() throws IOException {
         stack.file(layer, "usr/bin/hello", "ELF\n", 04755);
 
-        Change change = only(stack.diff(stack.install(layer, 7, HELLO)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 7, HELLO)));
 
         assertEquals(Optional.of("setuid file"), change.suspicious());
     }
@@ -112,7 +107,7 @@ class AttributionRulesTest {
         stack.dir(layer, "etc/sudoers.d", 0755);
         stack.whiteout(layer, "etc/sudoers.d/admins");
 
-        Change change = only(stack.diff(stack.install(layer, 7, HELLO)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 7, HELLO)));
 
         assertEquals(ChangeKind.DELETED, change.kind());
         assertEquals(Optional.of("sudoers removed"), change.suspicious());

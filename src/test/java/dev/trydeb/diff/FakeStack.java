@@ -1,5 +1,7 @@
 package dev.trydeb.diff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.trydeb.sandbox.UidMapping;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -114,6 +116,12 @@ final class FakeStack {
 
     List<Change> diff(LayerSource... bottomToTop) {
         return new DiffEngine(host).diff(List.of(bottomToTop));
+    }
+
+    /** The one change of a diff (fails, showing them all, when there is another number). */
+    static Change only(List<Change> changes) {
+        assertEquals(1, changes.size(), changes::toString);
+        return changes.get(0);
     }
 
     /** "PATH LABEL" per change. */

@@ -31,16 +31,11 @@ class SuspiciousContentTest {
         layer = stack.upper(0);
     }
 
-    private Change only(List<Change> changes) {
-        assertEquals(1, changes.size(), changes::toString);
-        return changes.get(0);
-    }
-
     @Test
     void diff_passwdGainsUidZeroAccount_namesTheSecondRootAccount() throws IOException {
         stack.file(layer, "etc/passwd", HOST_PASSWD + "toor:x:0:0::/root:/bin/sh\n", 0644);
 
-        Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 4, EVIL)));
 
         assertEquals(Optional.of("a second root account: toor; users or groups changed"), change.suspicious());
     }
@@ -49,7 +44,7 @@ class SuspiciousContentTest {
     void diff_passwdGainsOrdinaryAccount_onlyUsersChanged() throws IOException {
         stack.file(layer, "etc/passwd", HOST_PASSWD + "evil:x:999:999::/nonexistent:/usr/sbin/nologin\n", 0644);
 
-        Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 4, EVIL)));
 
         assertEquals(Optional.of("users or groups changed"), change.suspicious());
     }
@@ -58,7 +53,7 @@ class SuspiciousContentTest {
     void diff_existingAccountMadeUidZero_named() throws IOException {
         stack.file(layer, "etc/passwd", HOST_PASSWD.replace("daemon:x:1:1", "daemon:x:00:1"), 0644);
 
-        Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 4, EVIL)));
 
         assertEquals(Optional.of("a second root account: daemon; users or groups changed"), change.suspicious());
     }
@@ -67,7 +62,7 @@ class SuspiciousContentTest {
     void diff_groupGainsGidZeroGroup_namesTheSecondRootGroup() throws IOException {
         stack.file(layer, "etc/group", HOST_GROUP + "wheel2:x:0:\n", 0644);
 
-        Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 4, EVIL)));
 
         assertEquals(Optional.of("a second root group: wheel2; users or groups changed"), change.suspicious());
     }
@@ -77,7 +72,7 @@ class SuspiciousContentTest {
         stack.file(stack.host, "usr/bin/tool", "ELF\n", 0755);
         FakeStack.setcap(stack.file(layer, "usr/bin/tool", "ELF\n", 0755), "cap_net_raw+ep");
 
-        Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 4, EVIL)));
 
         assertEquals(ChangeKind.METADATA_ONLY, change.kind());
         assertEquals(Optional.of("file capabilities: cap_net_raw+ep"), change.suspicious());
@@ -87,7 +82,7 @@ class SuspiciousContentTest {
     void diff_addedFileWithCapabilities_flagged() throws IOException {
         FakeStack.setcap(stack.file(layer, "usr/bin/evil", "ELF\n", 0755), "cap_net_admin,cap_net_raw+ip cap_sys_admin+p");
 
-        Change change = only(stack.diff(stack.install(layer, 4, EVIL)));
+        Change change = FakeStack.only(stack.diff(stack.install(layer, 4, EVIL)));
 
         assertEquals(ChangeKind.ADDED, change.kind());
         assertEquals(Optional.of("file capabilities: cap_net_admin,cap_net_raw+ip cap_sys_admin+p"),
