@@ -77,6 +77,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "copy-up.h"
 #include "merge-layers.h"
 
 #define EXIT_SETUP 125
@@ -808,7 +809,8 @@ static void reset_signals(void) {
     sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
-static void exec_program(const struct config *cfg) {
+/* COPY_UP_SOCKET: where to hand the copy-up supervisor its listener, or -1 (see copy-up.c). */
+static void exec_program(const struct config *cfg, int copy_up_socket) {
     reset_signals();
     if (cfg->chdir_to && chdir(cfg->chdir_to) < 0) {
         fprintf(stderr, "trydeb: cannot enter %s inside the sandbox (%s); starting in /\n",
@@ -817,6 +819,8 @@ static void exec_program(const struct config *cfg) {
     }
     if (cfg->drop_caps) drop_capabilities();
     block_terminal_injection();
+    if (copy_up_socket >= 0 && copy_up_hand_over_listener(copy_up_socket) == -2)
+        die("hand the copy-up listener over: %s", strerror(errno));
     execvp(cfg->argv[0], cfg->argv);
     int err = errno;
     fprintf(stderr, "trydeb: cannot run %s inside the environment: %s\n", cfg->argv[0], strerror(err));
@@ -925,8 +929,10 @@ static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd
     }
     if (cfg->unshare_net) bring_up_loopback();
     /* Without a root of ours there is no mount to lock (the helper then only removes a layer). */
-    int nest = !cfg->drop_caps && cfg->root, ready[2] = {-1, -1}, mapped[2] = {-1, -1};
-    if (nest && (pipe2(ready, O_CLOEXEC) < 0 || pipe2(mapped, O_CLOEXEC) < 0)) die("pipe: %s", strerror(errno));
+    int nest = !cfg->drop_caps && cfg->root, ready[2] = {-1, -1}, mapped[2] = {-1, -1}, copy_up[2] = {-1, -1};
+    if (nest && (pipe2(ready, O_CLOEXEC) < 0 || pipe2(mapped, O_CLOEXEC) < 0
+                 || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, copy_up) < 0))
+        die("pipe: %s", strerror(errno));
     set_waiter_signals(forward_from_outside);
     program_pid = fork();
     if (program_pid < 0) die("fork: %s", strerror(errno));
@@ -934,14 +940,19 @@ static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd
         if (nest) {
             close(ready[0]);
             close(mapped[1]);
+            close(copy_up[0]);
             enter_nested_namespaces(ready[1], mapped[0]);
         }
-        exec_program(cfg);
+        exec_program(cfg, copy_up[1]);
     }
     if (nest) {
         close(ready[1]);
         close(mapped[0]);
         map_nested(program_pid, ready[0], mapped[1]);
+        close(copy_up[1]);
+        /* Reaped below like any orphan; the kernel ends it with this PID namespace. */
+        if (copy_up_start_supervisor(copy_up[0]) < 0) die("fork: %s", strerror(errno));
+        close(copy_up[0]);
     }
     for (;;) {
         int status;
@@ -1050,7 +1061,7 @@ static int join_main(const struct config *cfg, long pid) {
     if (program_pid < 0) die("fork: %s", strerror(errno));
     if (program_pid == 0) {
         if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) _exit(EXIT_SETUP);
-        exec_program(cfg);
+        exec_program(cfg, -1);
     }
     int status;
     while (waitpid(program_pid, &status, 0) < 0)
