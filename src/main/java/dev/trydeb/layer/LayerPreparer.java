@@ -187,7 +187,7 @@ public final class LayerPreparer {
                 return; // absent in the guest: dpkg creates it, in a directory already prepared
             }
             // Directories found in an earlier layer are recreated too, so deeper host ones have a parent.
-            copyDirectory(view.mode(found.get()) & FileMode.PERMISSIONS, upper(current));
+            copyDirectory(view.mode(found.get()) & FileMode.PERMISSIONS, upper(current), unlistable(found.get()));
         }
     }
 
@@ -320,7 +320,18 @@ public final class LayerPreparer {
         OverlayMarks.markOpaque(created);
     }
 
-    private void copyDirectory(int mode, Path upperDir) throws IOException {
+    /**
+     * A host directory the user may not list and enter (0700 polkitd, /etc/ssl/private):
+     * overlayfs reads the lower layers with the mounter's rights, so every lookup in it fails
+     * with EACCES, for dpkg as namespaced root too. The environment shows it as it can: empty
+     * (opaque), holding only what the environment puts there.
+     */
+    private static boolean unlistable(GuestView.Found dir) {
+        return dir.source() == GuestView.Source.HOST
+                && !(Files.isReadable(dir.hostPath()) && Files.isExecutable(dir.hostPath()));
+    }
+
+    private void copyDirectory(int mode, Path upperDir, boolean opaque) throws IOException {
         try {
             // Created first, checked only if that fails: Java 17 throws inside isDirectory for every new one.
             Files.createDirectory(upperDir);
@@ -331,6 +342,9 @@ public final class LayerPreparer {
             throw e;
         }
         Files.setAttribute(upperDir, "unix:mode", mode);
+        if (opaque) {
+            OverlayMarks.markOpaque(upperDir);
+        }
         if (preparingSpeculatively) {
             speculative.put(upperDir, Map.of()); // its attributes are recorded when preparation ends
         }

@@ -7,25 +7,45 @@ import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The top level of the host's file system, which every sandbox root is built from. */
-public record HostRoot(Path path, List<Entry> entries) {
+/**
+ * The top level of the host's file system, which every sandbox root is built from, and the
+ * scratch directories below /var: directories there that anyone may write to (/var/tmp).
+ */
+public record HostRoot(Path path, List<Entry> entries, List<Entry> varScratch) {
     public enum Kind { DIRECTORY, SYMLINK, OTHER }
 
     public record Entry(String name, Kind kind, String linkTarget, int mode) {}
 
+    private static final int OTHERS_WRITE = 0002;
+
     public HostRoot {
         entries = List.copyOf(entries);
+        varScratch = List.copyOf(varScratch);
+    }
+
+    public HostRoot(Path path, List<Entry> entries) {
+        this(path, entries, List.of());
     }
 
     public static HostRoot scan(Path root) {
+        List<Entry> entries = list(root);
+        Path var = root.resolve("var");
+        List<Entry> scratch = Files.isDirectory(var, LinkOption.NOFOLLOW_LINKS)
+                ? list(var).stream().filter(e -> e.kind() == Kind.DIRECTORY && (e.mode() & OTHERS_WRITE) != 0).toList()
+                : List.of();
+        return new HostRoot(root, entries, scratch);
+    }
+
+    private static List<Entry> list(Path directory) {
         List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(directory)) {
             for (Path child : dir) {
                 try {
                     entries.add(describe(child));
@@ -34,16 +54,16 @@ public record HostRoot(Path path, List<Entry> entries) {
                 }
             }
         } catch (IOException e) {
-            throw cannotRead(root, e);
+            throw cannotRead(directory, e);
         } catch (DirectoryIteratorException e) {
-            throw cannotRead(root, e.getCause());
+            throw cannotRead(directory, e.getCause());
         }
         entries.sort(Comparator.comparing(Entry::name));
-        return new HostRoot(root, entries);
+        return entries;
     }
 
     private static TrydebException cannotRead(Path path, IOException e) {
-        return TrydebException.failure("cannot read " + path + " (the host's top level, which every sandbox is built"
+        return TrydebException.failure("cannot read " + path + " (the host directory every sandbox is built"
                 + " from): " + ErrorText.describe(e), e);
     }
 

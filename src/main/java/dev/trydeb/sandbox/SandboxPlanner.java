@@ -103,6 +103,9 @@ public final class SandboxPlanner {
                 List<Path> lowers = new ArrayList<>(layers.lowersFor(name));
                 lowers.add(host.isDirectory(name) ? hostPath : emptyDir);
                 ops.add(new MountOp.Overlay(lowers, writable.upperFor(name), writable.workFor(name), dest));
+                if (name.equals("var")) {
+                    ops.addAll(scratch(dest));
+                }
                 continue;
             }
             HostRoot.Entry e = entry.orElseThrow();
@@ -133,6 +136,15 @@ public final class SandboxPlanner {
             }
         }
         return ops;
+    }
+
+    /**
+     * /var/tmp (and any directory under /var that anyone may write to) is private to each
+     * sandbox, as /tmp is: the kernel refuses a non-root mounter the copy-up of a root-owned
+     * world-writable directory (EOVERFLOW), and scratch files belong in no layer.
+     */
+    private List<MountOp> scratch(GuestPath var) {
+        return host.varScratch().stream().<MountOp>map(e -> new MountOp.Tmpfs(var.resolve(e.name()), e.mode())).toList();
     }
 
     private static List<MountOp> hostDevices(Path hostDev, GuestPath dest) {

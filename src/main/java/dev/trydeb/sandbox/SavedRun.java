@@ -41,7 +41,7 @@ public final class SavedRun {
             "XDG_RUNTIME_DIR", "WAYLAND_DISPLAY", "PIPEWIRE_REMOTE", "PULSE_SERVER", "DBUS_SESSION_BUS_ADDRESS");
 
     /** The host files a run plan is computed from, besides trydeb's own launcher, jar and helper. */
-    static final List<String> HOST_FILES = List.of("/", "/etc/passwd", "/etc/group", "/var/lib/dpkg/status",
+    static final List<String> HOST_FILES = List.of("/", "/var", "/etc/passwd", "/etc/group", "/var/lib/dpkg/status",
             "/var/lib/dpkg/arch", "/tmp/.X11-unix");
 
     private SavedRun() {}

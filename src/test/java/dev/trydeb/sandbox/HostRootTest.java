@@ -34,6 +34,28 @@ class HostRootTest {
     }
 
     @Test
+    void scan_varScratch_onlyDirectoriesAnyoneMayWrite() throws IOException {
+        Path var = Files.createDirectory(root.resolve("var"));
+        for (String name : List.of("tmp", "crash", "lib")) {
+            Files.createDirectory(var.resolve(name));
+        }
+        Files.setAttribute(var.resolve("tmp"), "unix:mode", 01777);
+        Files.setAttribute(var.resolve("crash"), "unix:mode", 03777);
+        Files.setAttribute(var.resolve("lib"), "unix:mode", 0775);
+        Files.createSymbolicLink(var.resolve("lock"), Path.of("/run/lock"));
+
+        HostRoot host = HostRoot.scan(root);
+
+        assertEquals(List.of(new HostRoot.Entry("crash", HostRoot.Kind.DIRECTORY, null, 03777),
+                new HostRoot.Entry("tmp", HostRoot.Kind.DIRECTORY, null, 01777)), host.varScratch());
+    }
+
+    @Test
+    void scan_noVar_noScratch() {
+        assertEquals(List.of(), HostRoot.scan(root).varScratch());
+    }
+
+    @Test
     void scan_missingRoot_failureNamingPathAndCause() {
         Path missing = root.resolve("missing");
 

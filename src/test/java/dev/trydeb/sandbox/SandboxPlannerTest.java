@@ -61,6 +61,25 @@ class SandboxPlannerTest {
     }
 
     @Test
+    void installAndRun_varScratch_privateTmpfsWithTheHostsModeAfterTheVarOverlay() {
+        HostRoot host = new HostRoot(HOST.path(), HOST.entries(),
+                List.of(new HostRoot.Entry("tmp", HostRoot.Kind.DIRECTORY, null, 01777)));
+        SandboxPlanner withScratch = new SandboxPlanner(host, STORE, EMPTY);
+        SandboxPlan install = withScratch.install(TWO_LAYERS, TARGET, Set.of(), List.of(),
+                new UidMapping.Full(100000, 100000, 65536), Path.of("/s/root"), false, List.of("dpkg"), Map.of());
+        SandboxPlan run = withScratch.run(new RunPlanRequest(TWO_LAYERS, TARGET, List.of(), new HomeView.Real(HOME), true,
+                true, List.of(), Path.of("/s/root"), Path.of("/s/lock"), GuestPath.ROOT, Optional.empty(),
+                List.of("hello"), Map.of()));
+        for (SandboxPlan plan : List.of(install, run)) {
+            List<MountOp> ops = plan.operations();
+            MountOp varTmp = opAt(plan, "/var/tmp").orElseThrow();
+            assertEquals(new MountOp.Tmpfs(GuestPath.of("/var/tmp"), 01777), varTmp);
+            assertTrue(ops.indexOf(opAt(plan, "/var").orElseThrow()) < ops.indexOf(varTmp), ops.toString());
+        }
+        assertTrue(opAt(run(), "/var/tmp").isEmpty(), "only what the host has");
+    }
+
+    @Test
     void helperArguments_joinable_passesThePidFileBeforeTheCommand() {
         List<String> args = run().joinableThrough(Path.of("/s/sandbox.pid")).helperArguments();
         int pidFile = args.indexOf("--pid-file");
