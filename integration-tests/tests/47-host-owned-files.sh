@@ -1,12 +1,14 @@
 #!/bin/bash
 # What a maintainer script can do to a file host root owns on a real system it can do in the
-# environment: rename it, append to it, chmod, chown and touch it, hard-link it (the kernel
+# environment: rename it, append to it, chmod, chown and touch it, hard-link it, create files
+# next to it in /etc or two levels below /var/lib and /var/cache (the kernel
 # refuses a non-root mounter the copy-up of such a file, so trydeb does it on demand). The
 # environment shows the result, diff names each change, and the host is untouched. /var/tmp
 # is private scratch space like /tmp. docbook-xml's catalog update is the real-world case.
 . "$ITEST_DIR/lib.sh"
 
 host_files=(/etc/debian_version /etc/issue /etc/issue.net /etc/shells /etc/host.conf)
+[[ -d /var/lib/apt/periodic ]] || skip "the host has no /var/lib/apt/periodic (apt ships it)"
 for f in "${host_files[@]}"; do
     [[ -f $f && $(stat -c %u "$f") == 0 ]] || skip "the host has no root-owned $f"
 done
@@ -21,6 +23,7 @@ chmod 0600 /etc/issue.net
 chown daemon:daemon /etc/shells
 touch -d "2001-02-03 04:05:06 UTC" /etc/host.conf
 ln /etc/host.conf /etc/host.conf.trydeb-link
+echo stamp >/var/lib/apt/periodic/trydeb-edits-host
 scratch=$(mktemp -p /var/tmp trydeb-edits-host.XXXXXX)
 echo scratch >"$scratch"' \
     --exe /usr/bin/trydeb-edits-host '#!/bin/sh
@@ -50,6 +53,8 @@ assert_diff_has "$diff_out" metadata /etc/issue.net "$scripts"
 assert_diff_has "$diff_out" metadata /etc/shells "$scripts"
 assert_diff_has "$diff_out" metadata /etc/host.conf "$scripts"
 assert_diff_has "$diff_out" added /etc/host.conf.trydeb-link "$scripts"
+# a new file two levels below /var/lib, in a directory no package of the environment ships
+assert_diff_has "$diff_out" added /var/lib/apt/periodic/trydeb-edits-host "$scripts"
 # scratch files are nobody's change, and the supervisor's temporary names never show
 assert_not_contains "$diff_out" "/var/tmp"
 assert_not_contains "$diff_out" ".trydeb-copy-up"

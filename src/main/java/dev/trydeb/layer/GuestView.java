@@ -169,7 +169,7 @@ public final class GuestView {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     dirs.add(GuestPath.of("/" + hostRoot.relativize(dir)));
-                    return FileVisitResult.CONTINUE;
+                    return hasNoSubdirectories(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -191,6 +191,18 @@ public final class GuestView {
                     + ErrorText.describe(e), e);
         }
         return dirs;
+    }
+
+    /**
+     * ext4, xfs and tmpfs count a directory's subdirectories in its link count (btrfs says 1):
+     * a link count of 2 spares listing /var/lib/dpkg/info's thousands of files.
+     */
+    private static boolean hasNoSubdirectories(Path dir) {
+        try {
+            return ((Number) Files.getAttribute(dir, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() == 2;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static String readLink(Path link) {

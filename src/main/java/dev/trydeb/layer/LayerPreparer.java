@@ -74,10 +74,12 @@ public final class LayerPreparer {
             "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib", "/usr/local/share");
 
     /**
-     * And the directories directly below these, where packages keep their state and caches
-     * (/var/lib/ucf, /var/cache/fontconfig, which triggers rewrite): ~60 directories.
+     * And the directories two levels below these, where packages keep their state and caches
+     * (/var/lib/ucf, /var/cache/fontconfig, which triggers rewrite; postgresql-common's trigger
+     * writes /var/cache/postgresql/dicts): ~90 directories on this machine kind.
      */
     static final List<String> SCRIPT_DIRECTORY_CHILDREN = List.of("/var/lib", "/var/cache");
+    static final int SCRIPT_DIRECTORY_DEPTH = 2;
 
     /** apt's download directories are root-only on the host; an opaque empty one replaces each. */
     static final List<String> PRIVATE_DIRECTORIES = List.of(
@@ -138,7 +140,7 @@ public final class LayerPreparer {
                 prepareDirectory(GuestPath.of(dir));
             }
             for (String parent : SCRIPT_DIRECTORY_CHILDREN) {
-                for (GuestPath dir : view.hostDirectoriesUnder(GuestPath.of(parent), 1)) {
+                for (GuestPath dir : view.hostDirectoriesUnder(GuestPath.of(parent), SCRIPT_DIRECTORY_DEPTH)) {
                     prepareDirectory(dir);
                 }
             }
