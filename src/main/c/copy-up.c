@@ -90,52 +90,77 @@ static int describe(int nr, struct path_arg *p) {
     }
 }
 
-/* System calls stopped whatever their arguments (opens only when they may write). */
+/* System calls stopped whatever their arguments (opens only when they may write, utimensat
+ * only with a path: futimens, which dpkg calls for every file, has none). */
 static const int always_stopped[] = {
 #ifdef __NR_open
     __NR_creat, __NR_rename, __NR_link, __NR_chmod, __NR_chown, __NR_lchown, __NR_utime, __NR_utimes,
     __NR_futimesat,
 #endif
-    __NR_truncate, __NR_renameat, __NR_renameat2, __NR_linkat, __NR_fchmodat, __NR_fchownat,
-    __NR_utimensat, __NR_setxattr, __NR_lsetxattr, __NR_removexattr, __NR_lremovexattr,
+    __NR_truncate, __NR_renameat, __NR_renameat2, __NR_linkat, __NR_fchmodat, __NR_fchownat, __NR_setxattr, __NR_lsetxattr, __NR_removexattr, __NR_lremovexattr,
 };
 
 #define N_ALWAYS ((int)(sizeof always_stopped / sizeof always_stopped[0]))
-#define LOW_WORD(n) (offsetof(struct seccomp_data, args[n]))
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ARG_LOW(n) (offsetof(struct seccomp_data, args[n]))
+#define ARG_HIGH(n) (offsetof(struct seccomp_data, args[n]) + 4)
+#else
+#define ARG_LOW(n) (offsetof(struct seccomp_data, args[n]) + 4)
+#define ARG_HIGH(n) (offsetof(struct seccomp_data, args[n]))
+#endif
+
+/* Linux 6.6: the supervisor's reply wakes the program on the same CPU, which cuts the round
+ * trip several times on small machines (values from linux/seccomp.h, absent from 6.1's). */
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
+#endif
+#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (1UL << 0)
+#endif
 
 /* Every jump of a classic BPF program goes forward, so the program reads top down:
- *   0 arch, 1 native?, 2 nr, 3 openat?, 4 open?, then one test per stopped call, OTHERS
- *   (allowed), OPEN: load open's flags, skip; OPENAT: load openat's flags; CHECK: O_EXCL?,
- *   writes?; ALLOW; NOTIFY. */
+ *   0 arch, 1 native?, 2 nr, 3 openat?, 4 open?, 5 utimensat?, one test per stopped call,
+ *   OTHERS (allowed); OPEN: load open's flags, skip; OPENAT: load openat's flags; CHECK:
+ *   O_EXCL?, writes?; UTIMENSAT: path's low word, high word; ALLOW; NOTIFY. */
 static int install_filter(void) {
-    enum { FIRST_STOPPED = 5, OTHERS = FIRST_STOPPED + N_ALWAYS, OPEN = OTHERS + 1, OPENAT = OPEN + 2, CHECK = OPENAT + 1,
-           ALLOW = CHECK + 2, NOTIFY = ALLOW + 1, LENGTH = NOTIFY + 1 };
+    enum { FIRST_STOPPED = 6, OTHERS = FIRST_STOPPED + N_ALWAYS, OPEN = OTHERS + 1, OPENAT = OPEN + 2,
+           CHECK = OPENAT + 1, UTIMENSAT = CHECK + 2, ALLOW = UTIMENSAT + 4, NOTIFY = ALLOW + 1, LENGTH = NOTIFY + 1 };
 #define TO(target, pc) ((unsigned char)((target) - (pc) - 1))
+#define LOAD(offset) ((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (offset)))
+#define IF_EQUAL(k, then, otherwise, pc) ((struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (k), TO(then, pc), TO(otherwise, pc)))
+#define IF_ANY(bits, then, otherwise, pc) ((struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, (bits), TO(then, pc), TO(otherwise, pc)))
     struct sock_filter f[LENGTH];
-    f[0] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
-    f[1] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NATIVE_ARCH, 0, TO(ALLOW, 1));
-    f[2] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
-    f[3] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_openat, TO(OPENAT, 3), 0);
+    f[0] = LOAD(offsetof(struct seccomp_data, arch));
+    f[1] = IF_EQUAL(NATIVE_ARCH, 2, ALLOW, 1);
+    f[2] = LOAD(offsetof(struct seccomp_data, nr));
+    f[3] = IF_EQUAL(__NR_openat, OPENAT, 4, 3);
 #ifdef __NR_open
-    f[4] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_open, TO(OPEN, 4), 0);
+    f[4] = IF_EQUAL(__NR_open, OPEN, 5, 4);
 #else
     f[4] = (struct sock_filter)BPF_STMT(BPF_JMP | BPF_JA, 0);
 #endif
+    f[5] = IF_EQUAL(__NR_utimensat, UTIMENSAT, 6, 5);
     for (int i = 0; i < N_ALWAYS; i++) {
         int pc = FIRST_STOPPED + i;
-        f[pc] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)always_stopped[i], TO(NOTIFY, pc), 0);
+        f[pc] = IF_EQUAL((unsigned)always_stopped[i], NOTIFY, pc + 1, pc);
     }
     f[OTHERS] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-    f[OPEN] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, LOW_WORD(1));
+    f[OPEN] = LOAD(ARG_LOW(1));
     f[OPEN + 1] = (struct sock_filter)BPF_STMT(BPF_JMP | BPF_JA, TO(CHECK, OPEN + 1));
-    f[OPENAT] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, LOW_WORD(2));
+    f[OPENAT] = LOAD(ARG_LOW(2));
     /* O_EXCL only ever makes a new file (dpkg's .dpkg-new): nothing to copy up. */
-    f[CHECK] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, O_EXCL, TO(ALLOW, CHECK), 0);
-    f[CHECK + 1] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, O_WRONLY | O_RDWR | O_TRUNC,
-                                                TO(NOTIFY, CHECK + 1), TO(ALLOW, CHECK + 1));
+    f[CHECK] = IF_ANY(O_EXCL, ALLOW, CHECK + 1, CHECK);
+    f[CHECK + 1] = IF_ANY(O_WRONLY | O_RDWR | O_TRUNC, NOTIFY, ALLOW, CHECK + 1);
+    f[UTIMENSAT] = LOAD(ARG_LOW(1));
+    f[UTIMENSAT + 1] = IF_EQUAL(0, UTIMENSAT + 2, NOTIFY, UTIMENSAT + 1);
+    f[UTIMENSAT + 2] = LOAD(ARG_HIGH(1));
+    f[UTIMENSAT + 3] = IF_EQUAL(0, ALLOW, NOTIFY, UTIMENSAT + 3);
     f[ALLOW] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
     f[NOTIFY] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF);
 #undef TO
+#undef LOAD
+#undef IF_EQUAL
+#undef IF_ANY
     struct sock_fprog prog = {.len = LENGTH, .filter = f};
     return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
 }
@@ -190,13 +215,14 @@ static unsigned read_number(const char *file, unsigned fallback) {
     return value;
 }
 
-/* The NUL-terminated string at ADDR in process PID, page by page (a path may end just
- * before an unmapped page). */
+/* The NUL-terminated string at ADDR in process PID, in short reads that stop at page ends
+ * (a path may end just before an unmapped page). */
 static int read_string(pid_t pid, unsigned long addr, char *out, size_t size) {
     size_t got = 0;
     long page = sysconf(_SC_PAGESIZE);
     while (got < size) {
         size_t want = (size_t)page - ((addr + got) % (size_t)page);
+        if (want > 512) want = 512;
         if (want > size - got) want = size - got;
         struct iovec local = {.iov_base = out + got, .iov_len = want};
         struct iovec remote = {.iov_base = (void *)(addr + got), .iov_len = want};
@@ -282,11 +308,19 @@ static void copy_up(int dir, const char *name, const struct stat *st) {
     if (!ok || renameat(dir, tmp, dir, name) < 0) unlinkat(dir, tmp, 0);
 }
 
-/* Finds the file the stopped call names and copies it up if the kernel would refuse to. */
-static void handle(const struct seccomp_notif *req) {
+/* Whether the kernel would refuse to copy this file up: a regular file or symlink whose
+ * owner or group has no id in this user namespace (stat shows the overflow id). */
+static int refused_copy_up(const struct stat *st) {
+    return (S_ISREG(st->st_mode) || S_ISLNK(st->st_mode)) && (st->st_uid == overflow_uid || st->st_gid == overflow_gid);
+}
+
+/* Finds the file the stopped call names and copies it up if the kernel would refuse to.
+ * dpkg alone makes three such calls per file it unpacks (rename twice, utimes or lchown),
+ * all on files of the layer: the common case is one fstatat. */
+static void handle(int listener, const struct seccomp_notif *req) {
     struct path_arg p;
     if (!describe(req->data.nr, &p)) return;
-    char path[PATH_MAX], base[96], parent_buf[PATH_MAX];
+    char path[PATH_MAX], base[96], full[PATH_MAX + 96], parent_buf[PATH_MAX];
     if (req->data.args[p.path_arg] == 0) return; /* utimensat(fd, NULL, ...): an open file */
     if (read_string((pid_t)req->pid, (unsigned long)req->data.args[p.path_arg], path, sizeof path) < 0) return;
     int follow = p.follow;
@@ -299,14 +333,18 @@ static void handle(const struct seccomp_notif *req) {
     if (path[0] == '/') snprintf(base, sizeof base, "/proc/%d/root", (int)req->pid);
     else if (dirfd == AT_FDCWD) snprintf(base, sizeof base, "/proc/%d/cwd", (int)req->pid);
     else snprintf(base, sizeof base, "/proc/%d/fd/%d", (int)req->pid, dirfd);
+    struct stat st;
+    if (snprintf(full, sizeof full, "%s/%s", base, path) >= (int)sizeof full) return;
+    if (fstatat(AT_FDCWD, full, &st, AT_SYMLINK_NOFOLLOW) < 0) return;
+    if (!refused_copy_up(&st) && !(S_ISLNK(st.st_mode) && follow)) return;
+    /* The path was read from a live process: only act if that process still waits. */
+    if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) < 0) return;
     const char *name;
     int dir = open_parent(base, path, parent_buf, sizeof parent_buf, &name);
-    struct stat st;
     for (int hops = 0; dir >= 0; hops++) {
         if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) < 0) break;
         if (!(S_ISLNK(st.st_mode) && follow)) {
-            if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && (st.st_uid == overflow_uid || st.st_gid == overflow_gid))
-                copy_up(dir, name, &st);
+            if (refused_copy_up(&st)) copy_up(dir, name, &st);
             break;
         }
         /* The call follows this symlink: look up its target the way the kernel will. */
@@ -314,10 +352,8 @@ static void handle(const struct seccomp_notif *req) {
         ssize_t n = readlinkat(dir, name, target, sizeof target - 1);
         if (n < 0 || hops >= MAX_SYMLINKS) break;
         target[n] = '\0';
-        char here[64];
-        snprintf(here, sizeof here, "/proc/self/fd/%d", dir);
         if (target[0] == '/') snprintf(base, sizeof base, "/proc/%d/root", (int)req->pid);
-        else snprintf(base, sizeof base, "%s", here);
+        else snprintf(base, sizeof base, "/proc/self/fd/%d", dir);
         int next = open_parent(base, target, parent_buf, sizeof parent_buf, &name);
         close(dir);
         dir = next;
@@ -325,6 +361,7 @@ static void handle(const struct seccomp_notif *req) {
     if (dir >= 0) close(dir);
 }
 
+/* Until no process uses the filter, or the kernel ends this one with the sandbox's PID namespace. */
 static void serve(int listener) {
     struct seccomp_notif_sizes sizes;
     if (syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes) < 0) return;
@@ -334,20 +371,18 @@ static void serve(int listener) {
     struct seccomp_notif *req = malloc(req_size);
     struct seccomp_notif_resp *resp = malloc(resp_size);
     if (!req || !resp) return;
+    ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP); /* EINVAL before 6.6 */
     for (;;) {
-        struct pollfd pfd = {.fd = listener, .events = POLLIN};
-        if (poll(&pfd, 1, -1) < 0) {
-            if (errno == EINTR) continue;
-            return;
-        }
-        if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) return; /* no process uses the filter any more */
         memset(req, 0, req_size);
         if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, req) < 0) {
-            if (errno == EINTR || errno == ENOENT) continue;
-            return;
+            if (errno == EINTR) continue;
+            if (errno != ENOENT) return;
+            /* A caller died before it was received, or no process uses the filter any more. */
+            struct pollfd pfd = {.fd = listener, .events = POLLIN};
+            if ((poll(&pfd, 1, -1) < 0 && errno != EINTR) || (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))) return;
+            continue;
         }
-        /* The path was read from a live process: only act if that process still waits. */
-        if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) == 0) handle(req);
+        handle(listener, req);
         memset(resp, 0, resp_size);
         resp->id = req->id;
         resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
