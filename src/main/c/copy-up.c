@@ -8,8 +8,12 @@
  * renaming /etc/xml/catalog to catalog.old, or sed -i on a host file, then fails where it
  * works on a real system.
  *
- * So the program gets a seccomp filter that stops exactly those system calls (and opens for
- * writing) and lets a supervisor see them first. The supervisor, in the sandbox's own user
+ * So the programs dpkg and apt start (maintainer scripts, triggers, hooks) get a seccomp
+ * filter that stops exactly those system calls (and opens for writing) and lets a supervisor
+ * see them first; copy-up-preload.c installs it just before they are exec'd. dpkg itself is
+ * left alone: it makes three such calls per file it unpacks, never on a host file (trydeb
+ * copies the files of the host packages a transaction replaces beforehand), and each stop
+ * costs a round trip through the supervisor. The supervisor, in the sandbox's own user
  * and mount namespaces, looks the path up as the program would (through /proc/PID/root,
  * cwd or fd); when it names a regular file or symlink owned by an unmapped id, it copies the
  * file by hand into the same directory under a temporary name (owned by root inside, mode
@@ -24,8 +28,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <linux/audit.h>
-#include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <poll.h>
 #include <signal.h>
@@ -39,15 +41,8 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <unistd.h>
-
-#if defined(__x86_64__)
-#define NATIVE_ARCH AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define NATIVE_ARCH AUDIT_ARCH_AARCH64
-#else
-#error "copy-up.c: name this architecture's AUDIT_ARCH"
-#endif
 
 #define MAX_SYMLINKS 40
 
@@ -88,103 +83,6 @@ static int describe(int nr, struct path_arg *p) {
     case __NR_lremovexattr: *p = (struct path_arg){-1, 0, 0, -1}; return 1;
     default: return 0;
     }
-}
-
-/* System calls stopped whatever their arguments (opens only when they may write, utimensat
- * only with a path: futimens, which dpkg calls for every file, has none). */
-static const int always_stopped[] = {
-#ifdef __NR_open
-    __NR_creat, __NR_rename, __NR_link, __NR_chmod, __NR_chown, __NR_lchown, __NR_utime, __NR_utimes,
-    __NR_futimesat,
-#endif
-    __NR_truncate, __NR_renameat, __NR_renameat2, __NR_linkat, __NR_fchmodat, __NR_fchownat, __NR_setxattr, __NR_lsetxattr, __NR_removexattr, __NR_lremovexattr,
-};
-
-#define N_ALWAYS ((int)(sizeof always_stopped / sizeof always_stopped[0]))
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define ARG_LOW(n) (offsetof(struct seccomp_data, args[n]))
-#define ARG_HIGH(n) (offsetof(struct seccomp_data, args[n]) + 4)
-#else
-#define ARG_LOW(n) (offsetof(struct seccomp_data, args[n]) + 4)
-#define ARG_HIGH(n) (offsetof(struct seccomp_data, args[n]))
-#endif
-
-/* Linux 6.6: the supervisor's reply wakes the program on the same CPU, which cuts the round
- * trip several times on small machines (values from linux/seccomp.h, absent from 6.1's). */
-#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
-#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
-#endif
-#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
-#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (1UL << 0)
-#endif
-
-/* Every jump of a classic BPF program goes forward, so the program reads top down:
- *   0 arch, 1 native?, 2 nr, 3 openat?, 4 open?, 5 utimensat?, one test per stopped call,
- *   OTHERS (allowed); OPEN: load open's flags, skip; OPENAT: load openat's flags; CHECK:
- *   O_EXCL?, writes?; UTIMENSAT: path's low word, high word; ALLOW; NOTIFY. */
-static int install_filter(void) {
-    enum { FIRST_STOPPED = 6, OTHERS = FIRST_STOPPED + N_ALWAYS, OPEN = OTHERS + 1, OPENAT = OPEN + 2,
-           CHECK = OPENAT + 1, UTIMENSAT = CHECK + 2, ALLOW = UTIMENSAT + 4, NOTIFY = ALLOW + 1, LENGTH = NOTIFY + 1 };
-#define TO(target, pc) ((unsigned char)((target) - (pc) - 1))
-#define LOAD(offset) ((struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, (offset)))
-#define IF_EQUAL(k, then, otherwise, pc) ((struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (k), TO(then, pc), TO(otherwise, pc)))
-#define IF_ANY(bits, then, otherwise, pc) ((struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, (bits), TO(then, pc), TO(otherwise, pc)))
-    struct sock_filter f[LENGTH];
-    f[0] = LOAD(offsetof(struct seccomp_data, arch));
-    f[1] = IF_EQUAL(NATIVE_ARCH, 2, ALLOW, 1);
-    f[2] = LOAD(offsetof(struct seccomp_data, nr));
-    f[3] = IF_EQUAL(__NR_openat, OPENAT, 4, 3);
-#ifdef __NR_open
-    f[4] = IF_EQUAL(__NR_open, OPEN, 5, 4);
-#else
-    f[4] = (struct sock_filter)BPF_STMT(BPF_JMP | BPF_JA, 0);
-#endif
-    f[5] = IF_EQUAL(__NR_utimensat, UTIMENSAT, 6, 5);
-    for (int i = 0; i < N_ALWAYS; i++) {
-        int pc = FIRST_STOPPED + i;
-        f[pc] = IF_EQUAL((unsigned)always_stopped[i], NOTIFY, pc + 1, pc);
-    }
-    f[OTHERS] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-    f[OPEN] = LOAD(ARG_LOW(1));
-    f[OPEN + 1] = (struct sock_filter)BPF_STMT(BPF_JMP | BPF_JA, TO(CHECK, OPEN + 1));
-    f[OPENAT] = LOAD(ARG_LOW(2));
-    /* O_EXCL only ever makes a new file (dpkg's .dpkg-new): nothing to copy up. */
-    f[CHECK] = IF_ANY(O_EXCL, ALLOW, CHECK + 1, CHECK);
-    f[CHECK + 1] = IF_ANY(O_WRONLY | O_RDWR | O_TRUNC, NOTIFY, ALLOW, CHECK + 1);
-    f[UTIMENSAT] = LOAD(ARG_LOW(1));
-    f[UTIMENSAT + 1] = IF_EQUAL(0, UTIMENSAT + 2, NOTIFY, UTIMENSAT + 1);
-    f[UTIMENSAT + 2] = LOAD(ARG_HIGH(1));
-    f[UTIMENSAT + 3] = IF_EQUAL(0, ALLOW, NOTIFY, UTIMENSAT + 3);
-    f[ALLOW] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-    f[NOTIFY] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF);
-#undef TO
-#undef LOAD
-#undef IF_EQUAL
-#undef IF_ANY
-    struct sock_fprog prog = {.len = LENGTH, .filter = f};
-    return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
-}
-
-int copy_up_hand_over_listener(int socket) {
-    int listener = install_filter();
-    if (listener < 0) return -1;
-    char byte = 'l';
-    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
-    union {
-        char buf[CMSG_SPACE(sizeof(int))];
-        struct cmsghdr align;
-    } control;
-    memset(&control, 0, sizeof control);
-    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf, .msg_controllen = sizeof control.buf};
-    struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-    cmsg->cmsg_level = SOL_SOCKET;
-    cmsg->cmsg_type = SCM_RIGHTS;
-    cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-    memcpy(CMSG_DATA(cmsg), &listener, sizeof(int));
-    int sent = sendmsg(socket, &msg, MSG_NOSIGNAL) == 1;
-    close(listener);
-    close(socket);
-    return sent ? 0 : -2;
 }
 
 static int receive_listener(int socket) {
@@ -361,33 +259,100 @@ static void handle(int listener, const struct seccomp_notif *req) {
     if (dir >= 0) close(dir);
 }
 
-/* Until no process uses the filter, or the kernel ends this one with the sandbox's PID namespace. */
-static void serve(int listener) {
+/* Linux 6.6: the supervisor's reply wakes the program on the same CPU, which cuts the round
+ * trip several times on small machines (values from linux/seccomp.h, absent from 6.1's). */
+#ifndef SECCOMP_IOCTL_NOTIF_SET_FLAGS
+#define SECCOMP_IOCTL_NOTIF_SET_FLAGS SECCOMP_IOW(4, __u64)
+#endif
+#ifndef SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP
+#define SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP (1UL << 0)
+#endif
+
+struct notifications {
+    struct seccomp_notif *req;
+    struct seccomp_notif_resp *resp;
+    size_t req_size, resp_size;
+};
+
+/* Answers one stopped call. Returns 0, or -1 once no process uses this listener's filter. */
+static int answer(int listener, const struct notifications *n) {
+    memset(n->req, 0, n->req_size);
+    if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, n->req) < 0)
+        return errno == EINTR || errno == ENOENT ? 0 : -1; /* ENOENT: the caller died first */
+    handle(listener, n->req);
+    memset(n->resp, 0, n->resp_size);
+    n->resp->id = n->req->id;
+    n->resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+    ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, n->resp); /* ENOENT: the caller died meanwhile */
+    return 0;
+}
+
+/* Takes listeners from whoever connects to SOCKET (see copy-up-preload.c) and answers them
+ * all, until the kernel ends this process with the sandbox's PID namespace. */
+static void serve(int socket) {
     struct seccomp_notif_sizes sizes;
     if (syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes) < 0) return;
-    size_t req_size = sizes.seccomp_notif > sizeof(struct seccomp_notif) ? sizes.seccomp_notif : sizeof(struct seccomp_notif);
-    size_t resp_size = sizes.seccomp_notif_resp > sizeof(struct seccomp_notif_resp)
-            ? sizes.seccomp_notif_resp : sizeof(struct seccomp_notif_resp);
-    struct seccomp_notif *req = malloc(req_size);
-    struct seccomp_notif_resp *resp = malloc(resp_size);
-    if (!req || !resp) return;
-    ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP); /* EINVAL before 6.6 */
+    struct notifications n = {
+        .req_size = sizes.seccomp_notif > sizeof(struct seccomp_notif) ? sizes.seccomp_notif : sizeof(struct seccomp_notif),
+        .resp_size = sizes.seccomp_notif_resp > sizeof(struct seccomp_notif_resp)
+                ? sizes.seccomp_notif_resp : sizeof(struct seccomp_notif_resp),
+    };
+    n.req = malloc(n.req_size);
+    n.resp = malloc(n.resp_size);
+    size_t capacity = 16, count = 1;
+    struct pollfd *fds = malloc(capacity * sizeof *fds);
+    if (!n.req || !n.resp || !fds) return;
+    fds[0] = (struct pollfd){.fd = socket, .events = POLLIN};
     for (;;) {
-        memset(req, 0, req_size);
-        if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, req) < 0) {
+        if (poll(fds, count, -1) < 0) {
             if (errno == EINTR) continue;
-            if (errno != ENOENT) return;
-            /* A caller died before it was received, or no process uses the filter any more. */
-            struct pollfd pfd = {.fd = listener, .events = POLLIN};
-            if ((poll(&pfd, 1, -1) < 0 && errno != EINTR) || (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))) return;
-            continue;
+            return;
         }
-        handle(listener, req);
-        memset(resp, 0, resp_size);
-        resp->id = req->id;
-        resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-        ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, resp); /* ENOENT: the caller died meanwhile */
+        for (size_t i = count; i-- > 1;) {
+            int gone = fds[i].revents & (POLLERR | POLLNVAL);
+            if (fds[i].revents & POLLIN) gone |= answer(fds[i].fd, &n) < 0;
+            else if (fds[i].revents & POLLHUP) gone = 1; /* no process uses its filter any more */
+            if (gone) {
+                close(fds[i].fd);
+                fds[i] = fds[--count];
+            }
+        }
+        if (fds[0].revents & POLLIN) {
+            int connection = accept4(socket, NULL, NULL, SOCK_CLOEXEC);
+            int listener = connection >= 0 ? receive_listener(connection) : -1;
+            if (connection >= 0) close(connection);
+            if (listener < 0) continue;
+            if (count == capacity) {
+                struct pollfd *more = realloc(fds, 2 * capacity * sizeof *fds);
+                if (!more) {
+                    close(listener); /* its program's stopped calls fail (ENOSYS) rather than hang */
+                    continue;
+                }
+                fds = more;
+                capacity *= 2;
+            }
+            ioctl(listener, SECCOMP_IOCTL_NOTIF_SET_FLAGS, SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP); /* EINVAL before 6.6 */
+            fds[count++] = (struct pollfd){.fd = listener, .events = POLLIN};
+        }
     }
+}
+
+int copy_up_listen(const char *path) {
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    if (strlen(path) >= sizeof addr.sun_path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    strcpy(addr.sun_path, path);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 16) < 0) {
+        int err = errno;
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    return fd;
 }
 
 int copy_up_start_supervisor(int socket) {
@@ -399,8 +364,6 @@ int copy_up_start_supervisor(int socket) {
     for (int sig = 1; sig < NSIG; sig++) sigaction(sig, &dfl, NULL);
     overflow_uid = read_number("/proc/sys/kernel/overflowuid", 65534);
     overflow_gid = read_number("/proc/sys/kernel/overflowgid", 65534);
-    int listener = receive_listener(socket);
-    close(socket);
-    if (listener >= 0) serve(listener);
+    serve(socket);
     _exit(0);
 }

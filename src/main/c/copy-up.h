@@ -2,14 +2,11 @@
 #ifndef TRYDEB_COPY_UP_H
 #define TRYDEB_COPY_UP_H
 
-/* In the program, just before execve: installs the seccomp filter whose notifications the
- * supervisor answers, and hands its listener over SOCKET. Returns 0; -1 (errno set) when the
- * kernel has no user notification (the program may run without it); -2 when the filter is
- * in place but the listener could not be handed over (every stopped call would fail). */
-int copy_up_hand_over_listener(int socket);
+/* A listening unix socket at PATH for the supervisor. Returns its fd, or -1 (errno set). */
+int copy_up_listen(const char *path);
 
-/* Forks the supervisor, which receives the listener from SOCKET and serves it until no
- * process uses the filter. Returns its pid, or -1. */
+/* Forks the supervisor, which takes filter listeners from SOCKET (sent by copy-up-preload.c)
+ * and answers them until the sandbox ends. Returns its pid, or -1. */
 int copy_up_start_supervisor(int socket);
 
 #endif

@@ -23,6 +23,9 @@
  *   --overlay LOWERS UPPER WORK DEST  overlayfs (LOWERS: host dirs, top first, ':'-separated)
  *   --symlink TARGET DEST           create a symlink
  *   --proc DEST                     mount a new procfs for the new PID namespace
+ *   --copy-up-socket DEST           where the copy-up supervisor takes filter listeners from
+ *                                   the programs trydeb-copy-up.so starts (see copy-up.c);
+ *                                   only for a program that keeps its capabilities
  *
  * --share-ipc keeps the caller's IPC namespace: X11's MIT-SHM hands the X server the id of
  * a System V shared-memory segment, which a separate IPC namespace makes meaningless to it
@@ -84,7 +87,7 @@
 #define EXIT_BUSY 5
 #define MAX_OPS 1024
 
-enum op_kind { OP_DIR, OP_TMPFS, OP_BIND, OP_RO_BIND, OP_RO_BIND_DIR_TRY, OP_OVERLAY, OP_SYMLINK, OP_PROC };
+enum op_kind { OP_DIR, OP_TMPFS, OP_BIND, OP_RO_BIND, OP_RO_BIND_DIR_TRY, OP_OVERLAY, OP_SYMLINK, OP_PROC, OP_COPY_UP_SOCKET };
 
 struct op {
     enum op_kind kind;
@@ -116,6 +119,8 @@ struct config {
 
 static pid_t program_pid = -1;
 static pid_t init_pid = -1;
+/* Where the copy-up supervisor listens (--copy-up-socket), inside the sandbox. */
+static const char *copy_up_path;
 
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die(const char *fmt, ...) {
@@ -188,6 +193,8 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
             NEED(2); ADD_OP(OP_SYMLINK, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
         } else if (strcmp(arg, "--proc") == 0) {
             NEED(1); ADD_OP(OP_PROC, NULL, NULL, NULL, argv[i + 1]); i += 1;
+        } else if (strcmp(arg, "--copy-up-socket") == 0) {
+            NEED(1); ADD_OP(OP_COPY_UP_SOCKET, NULL, NULL, NULL, argv[i + 1]); i += 1;
         } else if (strcmp(arg, "--merge-layers") == 0) {
             NEED(2);
             cfg->merge_out = argv[i + 1];
@@ -660,6 +667,11 @@ static void run_op(const char *root, const struct op *op) {
             die("symlink %s -> %s: %s", op->dest, op->a, strerror(errno));
         break;
     }
+    case OP_COPY_UP_SOCKET:
+        /* Made once "/" is the new root: a path under the old one can exceed a socket's 108 bytes. */
+        if (copy_up_path) die("--copy-up-socket given twice");
+        copy_up_path = op->dest;
+        break;
     case OP_PROC:
         mkdirs(target, 0555);
         if (mount("proc", target, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
@@ -809,8 +821,7 @@ static void reset_signals(void) {
     sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
-/* COPY_UP_SOCKET: where to hand the copy-up supervisor its listener, or -1 (see copy-up.c). */
-static void exec_program(const struct config *cfg, int copy_up_socket) {
+static void exec_program(const struct config *cfg) {
     reset_signals();
     if (cfg->chdir_to && chdir(cfg->chdir_to) < 0) {
         fprintf(stderr, "trydeb: cannot enter %s inside the sandbox (%s); starting in /\n",
@@ -819,8 +830,6 @@ static void exec_program(const struct config *cfg, int copy_up_socket) {
     }
     if (cfg->drop_caps) drop_capabilities();
     block_terminal_injection();
-    if (copy_up_socket >= 0 && copy_up_hand_over_listener(copy_up_socket) == -2)
-        die("hand the copy-up listener over: %s", strerror(errno));
     execvp(cfg->argv[0], cfg->argv);
     int err = errno;
     fprintf(stderr, "trydeb: cannot run %s inside the environment: %s\n", cfg->argv[0], strerror(err));
@@ -908,6 +917,21 @@ static void map_nested(pid_t program, int ready_fd, int mapped_fd) {
     close(mapped_fd);
 }
 
+/* Forked once /proc is the sandbox's: it names the program's processes by their pids here.
+ * Reaped by PID 1 like any orphan; the kernel ends it with the PID namespace. */
+static void start_copy_up_supervisor(const char *path) {
+    char *parent = strdup(path), *slash = strrchr(parent, '/');
+    if (slash && slash != parent) {
+        *slash = '\0';
+        mkdirs(parent, 0755);
+    }
+    free(parent);
+    int socket = copy_up_listen(path);
+    if (socket < 0) die("copy-up socket %s: %s", path, strerror(errno));
+    if (copy_up_start_supervisor(socket) < 0) die("fork: %s", strerror(errno));
+    close(socket);
+}
+
 static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd) {
     /* The outer waiter is in the parent PID namespace, so getppid() is 0 here; the pipe
      * it holds open tells us instead whether it died before PDEATHSIG was armed. */
@@ -929,10 +953,9 @@ static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd
     }
     if (cfg->unshare_net) bring_up_loopback();
     /* Without a root of ours there is no mount to lock (the helper then only removes a layer). */
-    int nest = !cfg->drop_caps && cfg->root, ready[2] = {-1, -1}, mapped[2] = {-1, -1}, copy_up[2] = {-1, -1};
-    if (nest && (pipe2(ready, O_CLOEXEC) < 0 || pipe2(mapped, O_CLOEXEC) < 0
-                 || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, copy_up) < 0))
-        die("pipe: %s", strerror(errno));
+    int nest = !cfg->drop_caps && cfg->root, ready[2] = {-1, -1}, mapped[2] = {-1, -1};
+    if (nest && (pipe2(ready, O_CLOEXEC) < 0 || pipe2(mapped, O_CLOEXEC) < 0)) die("pipe: %s", strerror(errno));
+    if (copy_up_path && nest) start_copy_up_supervisor(copy_up_path);
     set_waiter_signals(forward_from_outside);
     program_pid = fork();
     if (program_pid < 0) die("fork: %s", strerror(errno));
@@ -940,19 +963,14 @@ static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd
         if (nest) {
             close(ready[0]);
             close(mapped[1]);
-            close(copy_up[0]);
             enter_nested_namespaces(ready[1], mapped[0]);
         }
-        exec_program(cfg, copy_up[1]);
+        exec_program(cfg);
     }
     if (nest) {
         close(ready[1]);
         close(mapped[0]);
         map_nested(program_pid, ready[0], mapped[1]);
-        close(copy_up[1]);
-        /* Reaped below like any orphan; the kernel ends it with this PID namespace. */
-        if (copy_up_start_supervisor(copy_up[0]) < 0) die("fork: %s", strerror(errno));
-        close(copy_up[0]);
     }
     for (;;) {
         int status;
@@ -1061,7 +1079,7 @@ static int join_main(const struct config *cfg, long pid) {
     if (program_pid < 0) die("fork: %s", strerror(errno));
     if (program_pid == 0) {
         if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) _exit(EXIT_SETUP);
-        exec_program(cfg, -1);
+        exec_program(cfg);
     }
     int status;
     while (waitpid(program_pid, &status, 0) < 0)

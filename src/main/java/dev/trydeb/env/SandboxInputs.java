@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,8 @@ final class SandboxInputs {
     private static final GuestPath DEBS = INPUTS.resolve("debs");
     private static final GuestPath ARCHIVES = INPUTS.resolve("archives");
     private static final GuestPath APT_CONF = INPUTS.resolve("apt.conf");
+    private static final GuestPath COPY_UP_LIBRARY = INPUTS.resolve("copy-up.so");
+    private static final GuestPath COPY_UP_SOCKET = INPUTS.resolve("copy-up.sock");
 
     /**
      * apt inside the sandbox: the environment's caches and logs stay out of the layer, and the
@@ -61,17 +64,24 @@ final class SandboxInputs {
     private final Path aptConf;
     private final List<String> aptOptions;
     private final boolean interactiveDebconf;
+    private final Optional<Path> copyUpLibrary;
 
-    private SandboxInputs(ChangePlan plan, Path aptConf, List<String> aptOptions, boolean interactiveDebconf) {
+    private SandboxInputs(ChangePlan plan, Path aptConf, List<String> aptOptions, boolean interactiveDebconf,
+                          Optional<Path> copyUpLibrary) {
         this.plan = plan;
         this.aptConf = aptConf;
         this.aptOptions = aptOptions;
         this.interactiveDebconf = interactiveDebconf;
+        this.copyUpLibrary = copyUpLibrary;
     }
 
-    /** @param scratch a directory of the transaction's own, outside its layer, for apt.conf */
+    /**
+     * @param scratch a directory of the transaction's own, outside its layer, for apt.conf
+     * @param copyUpLibrary trydeb-copy-up.so, which puts the programs dpkg and apt start under
+     *     the helper's copy-up supervisor (copy-up.c); without it they run as they are
+     */
     static SandboxInputs forPlan(ChangePlan plan, Path scratch, List<String> aptOptions,
-                                 boolean interactiveDebconf) {
+                                 boolean interactiveDebconf, Optional<Path> copyUpLibrary) {
         Path aptConf = scratch.resolve("apt.conf");
         if (plan.viaApt()) {
             try {
@@ -80,7 +90,7 @@ final class SandboxInputs {
                 throw TrydebException.failure("cannot write " + aptConf + ": " + ErrorText.describe(e), e);
             }
         }
-        return new SandboxInputs(plan, aptConf, List.copyOf(aptOptions), interactiveDebconf);
+        return new SandboxInputs(plan, aptConf, List.copyOf(aptOptions), interactiveDebconf, copyUpLibrary);
     }
 
     List<MountOp> mounts(Path hostRoot) {
@@ -104,6 +114,10 @@ final class SandboxInputs {
                 mounts.add(new MountOp.Bind(unpack.file(), ARCHIVES.resolve(unpack.archiveFileName()), true));
             }
         }
+        copyUpLibrary.ifPresent(library -> {
+            mounts.add(new MountOp.Bind(library, COPY_UP_LIBRARY, true));
+            mounts.add(new MountOp.CopyUpSocket(COPY_UP_SOCKET));
+        });
         // man-db's trigger rebuilds /var/cache/man, which host users own and the sandbox cannot
         // write; it skips the rebuild when /var/lib/man-db/auto-update is absent.
         if (Files.isDirectory(hostRoot.resolve("var/lib/man-db"))) {
@@ -114,6 +128,9 @@ final class SandboxInputs {
 
     List<String> command() {
         List<String> command = new ArrayList<>();
+        // Set by env inside, not in the helper's environment: the helper would preload it itself.
+        copyUpLibrary.ifPresent(library -> command.addAll(List.of("env", "LD_PRELOAD=" + COPY_UP_LIBRARY.value(),
+                "TRYDEB_COPY_UP=" + COPY_UP_SOCKET.value())));
         if (!plan.viaApt()) {
             command.add("dpkg");
             command.addAll(DPKG_OPTIONS);

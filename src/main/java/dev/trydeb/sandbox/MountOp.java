@@ -14,6 +14,16 @@ public sealed interface MountOp {
     /** The helper's command-line form of this operation. */
     List<String> helperArguments();
 
+    /**
+     * A unix socket at {@code dest} on which the helper's copy-up supervisor takes the filter
+     * listeners of the programs trydeb-copy-up.so starts (install sandboxes only).
+     */
+    record CopyUpSocket(GuestPath dest) implements MountOp {
+        public List<String> helperArguments() {
+            return List.of("--copy-up-socket", dest.value());
+        }
+    }
+
     record Dir(GuestPath dest, int mode) implements MountOp {
         public List<String> helperArguments() {
             return List.of("--dir", dest.value(), octal(mode));

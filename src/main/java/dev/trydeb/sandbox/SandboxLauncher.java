@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -40,6 +41,12 @@ public final class SandboxLauncher {
 
     public Path helper() {
         return helper;
+    }
+
+    /** The library that puts maintainer scripts under the copy-up supervisor (copy-up.c), next to the helper. */
+    public Optional<Path> copyUpLibrary() {
+        Path library = helper.resolveSibling("trydeb-copy-up.so");
+        return Files.isRegularFile(library) ? Optional.of(library) : Optional.empty();
     }
 
     /** Runs the sandbox as a child and returns its exit status; the child dies with the JVM. */
