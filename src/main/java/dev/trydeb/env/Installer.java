@@ -178,7 +178,7 @@ public final class Installer {
                 TransactionLayer layer = new TransactionLayer(workspace.hostRoot(), layers, target);
                 Set<String> touched = layer.prepare(plan, debs);
                 SandboxInputs inputs = SandboxInputs.forPlan(plan, layout.layerDir(tx.id()),
-                        options, interactiveDebconf, workspace.launcher().copyUpLibrary());
+                        options, interactiveDebconf, launcher.copyUpLibrary(), apt.listsCacheDirectory());
                 SandboxPlan sandbox = workspace.planner().install(layers, target, touched, inputs.mounts(workspace.hostRoot()),
                         mapping, layout.mountPoint(), network, inputs.command(), inputs.environment());
                 times.finished("prepare");

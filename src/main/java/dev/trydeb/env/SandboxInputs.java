@@ -2,6 +2,7 @@ package dev.trydeb.env;
 
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.GuestPath;
+import dev.trydeb.apt.HostApt;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.MountOp;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the install sandbox is given besides the layers: the .deb files (read-only, under
- * /run/trydeb), the command that applies the plan, apt's configuration for it, and the
- * environment of maintainer scripts.
+ * /run/trydeb), the command that applies the plan, apt's configuration and the user's cache
+ * of apt's lists for it, the copy-up library, and the environment of maintainer scripts.
  */
 final class SandboxInputs {
     private static final GuestPath INPUTS = GuestPath.of("/run/trydeb");
@@ -26,6 +27,12 @@ final class SandboxInputs {
     private static final GuestPath APT_CONF = INPUTS.resolve("apt.conf");
     private static final GuestPath COPY_UP_LIBRARY = INPUTS.resolve("copy-up.so");
     private static final GuestPath COPY_UP_SOCKET = INPUTS.resolve("copy-up.sock");
+    /**
+     * The user's cache of apt's lists, which the plan's apt runs just made valid: read-only, so
+     * that apt inside uses it and, should it be stale, rebuilds in memory (apt writes a cache
+     * only into a directory it may write).
+     */
+    private static final GuestPath LISTS_CACHE = INPUTS.resolve("apt-cache");
 
     /**
      * apt inside the sandbox: the environment's caches and logs stay out of the layer, and the
@@ -47,7 +54,6 @@ final class SandboxInputs {
             "#clear DPkg::Pre-Install-Pkgs;",
             "Dir::Cache::archives \"" + ARCHIVES.value() + "/\";",
             "Dir::Cache::pkgcache \"\";",
-            "Dir::Cache::srcpkgcache \"\";",
             "Dir::Log \"/run\";",
             "Dir::State::extended_states \"/run/trydeb-extended_states\";",
             // Already root inside: the _apt user only matters for downloads, which never happen here.
@@ -65,32 +71,40 @@ final class SandboxInputs {
     private final List<String> aptOptions;
     private final boolean interactiveDebconf;
     private final Optional<Path> copyUpLibrary;
+    private final Optional<Path> listsCache;
 
     private SandboxInputs(ChangePlan plan, Path aptConf, List<String> aptOptions, boolean interactiveDebconf,
-                          Optional<Path> copyUpLibrary) {
+                          Optional<Path> copyUpLibrary, Optional<Path> listsCache) {
         this.plan = plan;
         this.aptConf = aptConf;
         this.aptOptions = aptOptions;
         this.interactiveDebconf = interactiveDebconf;
         this.copyUpLibrary = copyUpLibrary;
+        this.listsCache = listsCache;
     }
 
     /**
      * @param scratch a directory of the transaction's own, outside its layer, for apt.conf
      * @param copyUpLibrary trydeb-copy-up.so, which puts the programs dpkg and apt start under
      *     the helper's copy-up supervisor (copy-up.c); without it they run as they are
+     * @param listsCacheDirectory the directory of the user's cache of apt's lists (HostApt)
      */
     static SandboxInputs forPlan(ChangePlan plan, Path scratch, List<String> aptOptions,
-                                 boolean interactiveDebconf, Optional<Path> copyUpLibrary) {
+                                 boolean interactiveDebconf, Optional<Path> copyUpLibrary, Path listsCacheDirectory) {
         Path aptConf = scratch.resolve("apt.conf");
+        Optional<Path> listsCache = Files.isRegularFile(listsCacheDirectory.resolve(HostApt.SOURCE_CACHE_FILE))
+                ? Optional.of(listsCacheDirectory) : Optional.empty();
         if (plan.viaApt()) {
             try {
-                Files.writeString(aptConf, APT_CONFIG);
+                Files.writeString(aptConf, APT_CONFIG + listsCache
+                        .map(dir -> "Dir::Cache::srcpkgcache \"" + LISTS_CACHE.resolve(HostApt.SOURCE_CACHE_FILE).value() + "\";\n")
+                        .orElse("Dir::Cache::srcpkgcache \"\";\n"));
             } catch (IOException e) {
                 throw TrydebException.failure("cannot write " + aptConf + ": " + ErrorText.describe(e), e);
             }
         }
-        return new SandboxInputs(plan, aptConf, List.copyOf(aptOptions), interactiveDebconf, copyUpLibrary);
+        return new SandboxInputs(plan, aptConf, List.copyOf(aptOptions), interactiveDebconf, copyUpLibrary,
+                plan.viaApt() ? listsCache : Optional.empty());
     }
 
     List<MountOp> mounts(Path hostRoot) {
@@ -102,6 +116,7 @@ final class SandboxInputs {
         }
         if (plan.viaApt()) {
             mounts.add(new MountOp.Bind(aptConf, APT_CONF, true));
+            listsCache.ifPresent(dir -> mounts.add(new MountOp.Bind(dir, LISTS_CACHE, true)));
             // An archives directory of the transaction's own, never the user's download cache:
             // each .deb of the plan, read-only, under the name apt looks for. A .deb given by path
             // is there too, or apt would hand dpkg its bare file name ("Pathname to install is
