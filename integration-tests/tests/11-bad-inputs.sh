@@ -52,3 +52,17 @@ on_exit "rm -rf '$var_store'"
 assert_exit 3 env XDG_DATA_HOME="$var_store/data" "$TRYDEB" install "$real"
 assert_one_line_error "$var_store/data/trydeb" "/var" XDG_DATA_HOME
 assert_file_absent "$var_store/data/trydeb/envs/default"
+
+# a mistyped --env is an error naming the environments there are, for every command but
+# install, and creates nothing
+for cmd in list diff "info hello" "remove hello" rollback reset compact "export hello" "unexport hello" shell "run hello"; do
+    # shellcheck disable=SC2086
+    assert_exit 2 td --env tyop $cmd </dev/null
+    assert_one_line_error "there is no environment 'tyop'" "default"
+done
+assert_file_absent "$(envs_dir)/tyop"
+assert_exit 2 td remove x
+assert_one_line_error "invalid package name 'x'"
+assert_exit 0 td --env tyop install "$real"
+assert_exit 0 td --env tyop list
+assert_contains "$OUT" "trydeb-real"

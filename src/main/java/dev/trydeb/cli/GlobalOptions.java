@@ -6,8 +6,8 @@ import picocli.CommandLine.ScopeType;
 
 /** Options every command accepts, before or after the command name. */
 public final class GlobalOptions {
-    @Option(names = "--env", paramLabel = "NAME", defaultValue = "default", scope = ScopeType.INHERIT,
-            description = "The environment to use (default: ${DEFAULT-VALUE}); created on first use.")
+    @Option(names = "--env", paramLabel = "NAME", defaultValue = EnvironmentName.DEFAULT, scope = ScopeType.INHERIT,
+            description = "The environment to use (default: ${DEFAULT-VALUE}); 'install' creates it.")
     String environment;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,

@@ -34,7 +34,7 @@ final class InfoCommand implements Callable<Integer> {
         List<String> files;
         try (Workspace workspace = Workspace.forCurrentUser()) {
             EnvironmentRecord env = workspace.store().findEnvironment(envName).orElseThrow(() ->
-                    TrydebException.badInput("there is no environment '" + envName + "'"));
+                    workspace.noSuchEnvironment(parent.global.environment()));
             p = workspace.store().findCurrentPackage(env.id(), name).orElseThrow(() ->
                     TrydebException.badInput("package '" + name + "' is not installed in environment '" + envName
                             + "'; 'trydeb list' shows what is"));

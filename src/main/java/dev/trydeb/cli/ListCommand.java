@@ -31,7 +31,7 @@ final class ListCommand implements Callable<Integer> {
         String name = parent.global.environment().value();
         List<PackageRecord> packages;
         try (Workspace workspace = Workspace.forCurrentUser()) {
-            Optional<EnvironmentRecord> env = workspace.store().findEnvironment(name);
+            Optional<EnvironmentRecord> env = workspace.existingEnvironment(parent.global.environment());
             packages = env.map(e -> workspace.store().currentPackages(e.id())).orElse(List.of());
         }
         if (json) {

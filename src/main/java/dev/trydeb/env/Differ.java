@@ -39,7 +39,7 @@ public final class Differ {
     }
 
     public DiffResult diff(EnvironmentName name) {
-        Optional<EnvironmentRecord> env = workspace.store().findEnvironment(name.value());
+        Optional<EnvironmentRecord> env = workspace.existingEnvironment(name);
         EnvironmentLayout layout = workspace.environment(name);
         if (env.isEmpty() || !Files.isDirectory(layout.dir())) {
             return new DiffResult(List.of(), List.of());

@@ -94,8 +94,20 @@ public final class Installer {
                 (planner, installed, options) -> planner.install(debs, names, installed, options));
     }
 
+    /** A package name the user typed, refused as bad input rather than as a bug. */
+    private static PackageName typedName(String name) {
+        try {
+            return PackageName.of(name);
+        } catch (IllegalArgumentException e) {
+            throw TrydebException.badInput(e.getMessage());
+        }
+    }
+
     public InstallResult remove(RemoveRequest request) {
         List<String> names = request.names().stream().map(Installer::packageSpec).toList();
+        names.forEach(name -> typedName(name.split(":", 2)[0]));
+        // Removing a host package from the default environment before anything else is fine.
+        workspace.existingEnvironment(request.environment());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("packages", names);
         json.put("purge", request.purge());
@@ -103,7 +115,7 @@ public final class Installer {
             return change(request.environment(), cancellation, false, false, List.of(), json, List.of(),
                     (planner, installed, options) -> {
                         for (String name : names) {
-                            if (installed.find(PackageName.of(name.split(":", 2)[0])).isEmpty()) {
+                            if (installed.find(typedName(name.split(":", 2)[0])).isEmpty()) {
                                 throw TrydebException.badInput("package '" + name + "' is not installed in environment '"
                                         + request.environment().value() + "' nor on the host; 'trydeb list' shows what the environment has");
                             }

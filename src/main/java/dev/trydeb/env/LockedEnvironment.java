@@ -1,6 +1,5 @@
 package dev.trydeb.env;
 
-import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.UidMapping;
 import dev.trydeb.store.EnvironmentLayout;
@@ -16,7 +15,7 @@ record LockedEnvironment(EnvironmentRecord record, EnvironmentLayout layout, Uid
                          SandboxLauncher launcher, EnvironmentLock lock) implements AutoCloseable {
     static LockedEnvironment open(Workspace workspace, EnvironmentName name) {
         EnvironmentRecord env = workspace.store().findEnvironment(name.value()).orElseThrow(() ->
-                TrydebException.badInput("there is no environment '" + name.value() + "'"));
+                workspace.noSuchEnvironment(name));
         EnvironmentLayout layout = workspace.usableEnvironment(name);
         UidMapping mapping = workspace.installMapping();
         SandboxLauncher launcher = workspace.launcher();

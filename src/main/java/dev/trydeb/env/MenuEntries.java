@@ -39,8 +39,7 @@ public final class MenuEntries {
 
     /** Exports the menu entries of an installed package, replacing its earlier ones. */
     public MenuExport.Result export(EnvironmentName name, String packageName) {
-        EnvironmentRecord env = workspace.store().findEnvironment(name.value()).orElseThrow(() ->
-                notInstalled(packageName, name));
+        EnvironmentRecord env = workspace.existingEnvironment(name).orElseThrow(() -> notInstalled(packageName, name));
         PackageRecord pkg = workspace.store().findCurrentPackage(env.id(), packageName).orElseThrow(() ->
                 notInstalled(packageName, name));
         EnvironmentLayout layout = workspace.environment(name);
@@ -52,6 +51,7 @@ public final class MenuEntries {
 
     /** Removes what the package exported; returns the files removed. */
     public List<Path> unexport(EnvironmentName name, String packageName) {
+        workspace.existingEnvironment(name);
         return new ExportedFiles(workspace.environment(name).menuExports()).remove(packageName);
     }
 

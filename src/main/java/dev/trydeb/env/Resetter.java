@@ -1,6 +1,5 @@
 package dev.trydeb.env;
 
-import dev.trydeb.core.TrydebException;
 import dev.trydeb.desktop.ExportedFiles;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.store.EnvironmentLayout;
@@ -23,10 +22,10 @@ public final class Resetter {
         EnvironmentLayout layout = workspace.environment(name);
         Optional<EnvironmentRecord> env = workspace.store().findEnvironment(name.value());
         if (env.isEmpty() && !Files.exists(layout.dir())) {
-            if (name.value().equals("default")) {
+            if (name.isDefault()) {
                 return false;
             }
-            throw TrydebException.badInput("there is no environment '" + name.value() + "'");
+            throw workspace.noSuchEnvironment(name);
         }
         SandboxLauncher launcher = workspace.launcher();
         layout.createDirectories();

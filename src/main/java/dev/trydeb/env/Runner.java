@@ -60,7 +60,9 @@ public final class Runner {
             throw TrydebException.badInput("--diff-on-exit needs --ephemeral (use 'trydeb diff --runtime' otherwise)");
         }
         String envName = request.environment().value();
-        EnvironmentRecord env = workspace.store().environment(envName);
+        // run and shell create the default environment (a shell in it is the host's system); no other
+        EnvironmentRecord env = workspace.existingEnvironment(request.environment())
+                .orElseGet(() -> workspace.store().environment(envName));
         // An unknown package is refused before anything is created (it is read again under the lock).
         request.packageName().ifPresent(name -> packageFiles(env, name));
         EnvironmentLayout layout = workspace.usableEnvironment(request.environment());

@@ -20,6 +20,8 @@ import dev.trydeb.store.XdgDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.List;
 
 /** What every command works with: the user, the store, the host and the sandbox helper. */
 public final class Workspace implements AutoCloseable {
@@ -67,6 +69,27 @@ public final class Workspace implements AutoCloseable {
 
     public EnvironmentLayout environment(EnvironmentName name) {
         return layout.environment(name);
+    }
+
+    /**
+     * The record of an environment that a command other than install reads or changes. A name
+     * no environment has is a mistake (a typo in --env) and says so; only the default
+     * environment may be absent, which is then empty.
+     */
+    public Optional<EnvironmentRecord> existingEnvironment(EnvironmentName name) {
+        Optional<EnvironmentRecord> env = store().findEnvironment(name.value());
+        if (env.isEmpty() && !name.isDefault()) {
+            throw noSuchEnvironment(name);
+        }
+        return env;
+    }
+
+    /** "there is no environment 'tyop'; environments: a, b", or that there are none yet. */
+    public TrydebException noSuchEnvironment(EnvironmentName name) {
+        List<String> names = store().environments().stream().map(EnvironmentRecord::name).toList();
+        return TrydebException.badInput("there is no environment '" + name.value() + "'; "
+                + (names.isEmpty() ? "there are none yet ('trydeb install' creates one)"
+                        : "environments: " + String.join(", ", names)));
     }
 
     /**

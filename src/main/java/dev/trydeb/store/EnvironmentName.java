@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 public record EnvironmentName(String value) {
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** The environment commands use without --env. */
+    public static final String DEFAULT = "default";
 
     public EnvironmentName {
         if (value == null || !VALID.matcher(value).matches()) {
@@ -20,6 +22,10 @@ public record EnvironmentName(String value) {
 
     public static EnvironmentName of(String value) {
         return new EnvironmentName(value);
+    }
+
+    public boolean isDefault() {
+        return value.equals(DEFAULT);
     }
 
     @Override
