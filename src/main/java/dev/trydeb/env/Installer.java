@@ -149,9 +149,12 @@ public final class Installer {
         EnvironmentLayout layout = workspace.usableEnvironment(envName);
         try (EnvironmentLock lock = EnvironmentLock.exclusive(layout, envName.value())) {
             EnvironmentRecord env = workspace.store().environment(envName.value());
+            times.finished("open");
             new Recovery(workspace, launcher, mapping).recover(env, layout);
+            times.finished("recovery");
             MergedState state = workspace.mergedState(env);
             Path stateLayer = state.materialize(layout.stateDir());
+            times.finished("state");
             HostNewerReport.warn(state, env.name(), progress);
             LayerStack layers = EnvironmentLayers.withState(
                     EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id())), stateLayer);

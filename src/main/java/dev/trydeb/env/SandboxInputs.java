@@ -30,9 +30,16 @@ final class SandboxInputs {
     /**
      * The user's cache of apt's lists, which the plan's apt runs just made valid: read-only, so
      * that apt inside uses it and, should it be stale, rebuilds in memory (apt writes a cache
-     * only into a directory it may write).
+     * only into a directory it may write). Only removals read the lists inside.
      */
     private static final GuestPath LISTS_CACHE = INPUTS.resolve("apt-cache");
+    /**
+     * An install gives apt inside the plan's .debs and no sources at all: apt then orders and
+     * runs what the plan's apt worked out from a cache of the status and those files (~20 ms)
+     * instead of parsing every list again (~0.6 s) to solve the same problem a second time.
+     */
+    private static final GuestPath NO_SOURCES_LIST = INPUTS.resolve("no-sources.list");
+    private static final GuestPath NO_SOURCE_PARTS = INPUTS.resolve("no-sources.d");
 
     /**
      * apt inside the sandbox: the environment's caches and logs stay out of the layer, and the
@@ -92,13 +99,18 @@ final class SandboxInputs {
     static SandboxInputs forPlan(ChangePlan plan, Path scratch, List<String> aptOptions,
                                  boolean interactiveDebconf, Optional<Path> copyUpLibrary, Path listsCacheDirectory) {
         Path aptConf = scratch.resolve("apt.conf");
-        Optional<Path> listsCache = Files.isRegularFile(listsCacheDirectory.resolve(HostApt.SOURCE_CACHE_FILE))
+        boolean fromDebsAlone = fromDebsAlone(plan);
+        Optional<Path> listsCache = !fromDebsAlone && Files.isRegularFile(listsCacheDirectory.resolve(HostApt.SOURCE_CACHE_FILE))
                 ? Optional.of(listsCacheDirectory) : Optional.empty();
         if (plan.viaApt()) {
+            String sources = fromDebsAlone
+                    ? "Dir::Etc::sourcelist \"" + NO_SOURCES_LIST.value() + "\";\nDir::Etc::sourceparts \""
+                            + NO_SOURCE_PARTS.value() + "\";\nDir::Cache::srcpkgcache \"\";\n"
+                    : "Dir::Cache::srcpkgcache \"" + listsCache.map(dir -> LISTS_CACHE.resolve(HostApt.SOURCE_CACHE_FILE).value())
+                            .orElse("") + "\";\n";
             try {
-                Files.writeString(aptConf, APT_CONFIG + listsCache
-                        .map(dir -> "Dir::Cache::srcpkgcache \"" + LISTS_CACHE.resolve(HostApt.SOURCE_CACHE_FILE).value() + "\";\n")
-                        .orElse("Dir::Cache::srcpkgcache \"\";\n"));
+                Files.writeString(aptConf, APT_CONFIG + sources);
+                Files.writeString(scratch.resolve(NO_SOURCES_LIST.fileName()), "");
             } catch (IOException e) {
                 throw TrydebException.failure("cannot write " + aptConf + ": " + ErrorText.describe(e), e);
             }
@@ -109,19 +121,17 @@ final class SandboxInputs {
 
     List<MountOp> mounts(Path hostRoot) {
         List<MountOp> mounts = new ArrayList<>();
-        for (ChangePlan.Unpack unpack : plan.unpacks()) {
-            if (isUsersFile(unpack)) {
-                mounts.add(new MountOp.Bind(unpack.file(), guestFile(unpack), true));
-            }
+        if (!plan.viaApt()) {
+            plan.unpacks().forEach(unpack -> mounts.add(new MountOp.Bind(unpack.file(), guestFile(unpack), true)));
         }
         if (plan.viaApt()) {
             mounts.add(new MountOp.Bind(aptConf, APT_CONF, true));
+            mounts.add(new MountOp.Bind(aptConf.resolveSibling(NO_SOURCES_LIST.fileName()), NO_SOURCES_LIST, true));
+            mounts.add(new MountOp.Dir(NO_SOURCE_PARTS, 0755));
             listsCache.ifPresent(dir -> mounts.add(new MountOp.Bind(dir, LISTS_CACHE, true)));
             // An archives directory of the transaction's own, never the user's download cache:
-            // each .deb of the plan, read-only, under the name apt looks for. A .deb given by path
-            // is there too, or apt would hand dpkg its bare file name ("Pathname to install is
-            // not absolute"), and so is a file of the user's when apt picks the archive's record
-            // of the same version instead.
+            // each .deb of the plan, read-only, under the name apt looks for, given to apt by its
+            // absolute path (a bare file name makes apt fail: "Pathname to install is not absolute").
             mounts.add(new MountOp.Tmpfs(ARCHIVES, 0755));
             // apt sets partial/ up (chmod 0700) even when it downloads nothing.
             mounts.add(new MountOp.Dir(ARCHIVES.resolve("partial"), 0700));
@@ -158,12 +168,10 @@ final class SandboxInputs {
         command.addAll(List.of("apt-get", "-c", APT_CONF.value(), "-qq", "--yes", "--no-download", "--allow-downgrades"));
         command.addAll(aptOptions);
         command.add(plan.verb());
-        for (String argument : plan.aptArguments()) {
-            command.add(plan.unpacks().stream()
-                    .filter(u -> u.file().toString().equals(argument))
-                    .findFirst()
-                    .map(u -> guestFile(u).value())
-                    .orElse(argument));
+        if (fromDebsAlone(plan)) {
+            plan.unpacks().forEach(u -> command.add(ARCHIVES.resolve(u.archiveFileName()).value()));
+        } else {
+            command.addAll(plan.aptArguments());
         }
         return command;
     }
@@ -191,6 +199,7 @@ final class SandboxInputs {
     void cleanUp() {
         try {
             Files.deleteIfExists(aptConf);
+            Files.deleteIfExists(aptConf.resolveSibling(NO_SOURCES_LIST.fileName()));
         } catch (IOException e) {
             // Left in the transaction's directory, outside its layer: harmless.
         }
@@ -201,7 +210,8 @@ final class SandboxInputs {
         return DEBS.resolve(unpack.file().getFileName().toString().replaceAll("[^A-Za-z0-9._+~%-]", "_"));
     }
 
-    private boolean isUsersFile(ChangePlan.Unpack unpack) {
-        return plan.aptArguments().contains(unpack.file().toString()) || !plan.viaApt();
+    /** An install with something to unpack; one that only removes has no .deb to give apt. */
+    private static boolean fromDebsAlone(ChangePlan plan) {
+        return plan.verb().equals("install") && !plan.unpacks().isEmpty();
     }
 }
