@@ -13,21 +13,25 @@ import java.util.function.Supplier;
  * and a layer directory, which {@link Recovery} removes before the next change.
  */
 final class Transaction {
-    private final Workspace workspace;
-    private final SandboxLauncher launcher;
-    private final UidMapping mapping;
-    private final EnvironmentLayout layout;
-    private final long id;
+    /** What dropping a transaction does: remove its layer, and record OUTCOME with ERROR. */
+    interface Drop {
+        void drop(String outcome, String error);
+    }
+
     private final Cancellation cancellation;
+    private final Drop drop;
 
     Transaction(Workspace workspace, SandboxLauncher launcher, UidMapping mapping, EnvironmentLayout layout, long id,
                 Cancellation cancellation) {
-        this.workspace = workspace;
-        this.launcher = launcher;
-        this.mapping = mapping;
-        this.layout = layout;
-        this.id = id;
+        this(cancellation, (outcome, error) -> {
+            launcher.removeTree(layout.layerDir(id), mapping);
+            workspace.store().failTransaction(id, outcome, error);
+        });
+    }
+
+    Transaction(Cancellation cancellation, Drop drop) {
         this.cancellation = cancellation;
+        this.drop = drop;
         cancellation.transactionBegun();
     }
 
@@ -44,7 +48,7 @@ final class Transaction {
             boolean cancelled = cancellation.wasCancelled();
             cancellation.dropping();
             try {
-                drop(cancelled ? "aborted" : "failed", cancelled ? "interrupted" : String.valueOf(e.getMessage()));
+                drop.drop(cancelled ? "aborted" : "failed", cancelled ? "interrupted" : String.valueOf(e.getMessage()));
             } catch (RuntimeException dropFailure) {
                 e.addSuppressed(dropFailure);
             }
@@ -63,10 +67,5 @@ final class Transaction {
         }
         storeCommit.run();
         cancellation.committed();
-    }
-
-    private void drop(String outcome, String error) {
-        launcher.removeTree(layout.layerDir(id), mapping);
-        workspace.store().failTransaction(id, outcome, error);
     }
 }
