@@ -13,7 +13,7 @@ assert_eq "still here" "$OUT"
 assert_exit 0 as_user env TRYDEB_TIMINGS=1 "$TRYDEB" remove trydeb-removable
 assert_no_stacktrace
 assert_contains "$OUT" "Removing trydeb-removable"
-assert_eq "plan confirmation prepare sandbox record" \
+assert_eq "open recovery state plan confirmation prepare sandbox record" \
     "$(sed -n 's/^trydeb: timing: \([a-z]*\) [0-9]* ms$/\1/p' <<<"$ERR" | tr '\n' ' ' | sed 's/ $//')" \
     "TRYDEB_TIMINGS's phases on stderr"
 assert_exit 0 td list
