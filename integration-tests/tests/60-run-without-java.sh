@@ -54,8 +54,23 @@ assert_eq 7 "$RC" "--env before run, no '--': $ERR"
 assert_contains "$OUT" "arg=[x]"
 run_cmd without_java td run --env=default probe <<<""
 assert_eq 7 "$RC" "--env= after run: $ERR"
-(cd / && run_cmd without_java td run probe </dev/null && [[ $RC == 7 ]] && [[ $OUT == *"cwd=$HOME"$'\n'* ]]) \
-    || fail "outside home the program should start in home, on the fast path too"
+# outside home the program starts where the caller is, where the sandbox shows it as the
+# host does, else (the private /tmp) in home and says so; on the fast path as through Java
+(cd /usr/share && run_cmd without_java td run probe </dev/null && [[ $RC == 7 ]] && [[ $OUT == *"cwd=/usr/share"$'\n'* ]]) \
+    || fail "from /usr/share the program should start in /usr/share, on the fast path too"
+tmp_dir=$(mktemp -d /tmp/trydeb-itest-cwd.XXXXXX)
+on_exit "rmdir '$tmp_dir'"
+for path in fast java; do
+    if [[ $path == fast ]]; then
+        (cd "$tmp_dir" && run_cmd without_java td run probe </dev/null
+         [[ $RC == 7 && $OUT == *"cwd=$HOME"$'\n'* && $ERR == *"trydeb: $tmp_dir is not shown inside the sandbox; starting in $HOME"* ]]) ||
+            fail "from $tmp_dir (the host's /tmp) the program should start in home and say so, on the fast path"
+    else
+        (cd "$tmp_dir" && run_cmd env TRYDEB_NO_FAST_RUN=1 "$TRYDEB" run probe </dev/null
+         [[ $RC == 7 && $OUT == *"cwd=$HOME"$'\n'* && $ERR == *"trydeb: $tmp_dir is not shown inside the sandbox; starting in $HOME"* ]]) ||
+            fail "from $tmp_dir (the host's /tmp) the program should start in home and say so, through Java"
+    fi
+done
 
 # A variable the plan reads changed: through Java again, arguments and stdin kept, and
 # TRYDEB_NO_FAST_RUN (the helper's note to the launcher) does not reach the program.

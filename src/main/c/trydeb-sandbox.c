@@ -367,12 +367,24 @@ static int env_matches(const char *name, const char *saved) {
 }
 
 /* The caller's directory when inside home, else home: Runner.workingDirectory. */
+static int is_under(const char *path, const char *dir) {
+    size_t n = strlen(dir);
+    return strcmp(dir, "/") == 0 || (strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/'));
+}
+
+/* The caller's directory where the sandbox shows it as the host does, else home: the same
+ * rule and words as Java's Runner.workingDirectory (REPLACED_DIRECTORIES). */
 static const char *working_directory(const char *home) {
+    static const char *const replaced[] = {"/tmp", "/root", "/home", "/proc"};
     static char cwd[PATH_MAX];
-    size_t n = strlen(home);
     if (!getcwd(cwd, sizeof cwd)) return home;
-    if (strcmp(home, "/") == 0 || (strncmp(cwd, home, n) == 0 && (cwd[n] == '\0' || cwd[n] == '/'))) return cwd;
-    return home;
+    if (is_under(cwd, home)) return cwd;
+    for (size_t i = 0; i < sizeof replaced / sizeof replaced[0]; i++)
+        if (is_under(cwd, replaced[i])) {
+            fprintf(stderr, "trydeb: %s is not shown inside the sandbox; starting in %s\n", cwd, home);
+            return home;
+        }
+    return cwd;
 }
 
 /* The saved file, NUL-terminated fields in fields[0..*count). Any problem: NULL. */

@@ -1,9 +1,12 @@
 package dev.trydeb.cli;
 
+import dev.trydeb.core.HostUser;
 import dev.trydeb.env.RunRequest;
 import dev.trydeb.env.Runner;
 import dev.trydeb.env.Warnings;
 import dev.trydeb.env.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "shell",
         description = {"Start your shell inside the environment.", "",
-            "$SHELL starts as 'run' starts programs. TRYDEB_ENV "
+            "$SHELL (or, without it, your login shell) starts as 'run' starts programs. TRYDEB_ENV "
                 + "is set to the environment's name inside."},
         mixinStandardHelpOptions = true)
 final class ShellCommand implements Callable<Integer> {
@@ -31,12 +34,28 @@ final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String shell = Optional.ofNullable(System.getenv("SHELL")).filter(s -> !s.isBlank()).orElse("/bin/sh");
+        String shell = Optional.ofNullable(System.getenv("SHELL")).filter(s -> !s.isBlank())
+                .orElseGet(() -> loginShell(HostUser.current().name(), Path.of("/etc/passwd")));
         try (Workspace workspace = Workspace.forCurrentUser()) {
             Runner runner = new Runner(workspace, new DiffOnExit(workspace), Warnings.to(System.err));
             return runner.run(new RunRequest(parent.global.environment(),
                     Optional.empty(), Optional.of(shell), arguments, Path.of("").toAbsolutePath(),
                     runOptions.toOptions()));
         }
+    }
+
+    /** The user's login shell as passwd names it (the seventh field), else /bin/sh. */
+    static String loginShell(String user, Path passwd) {
+        try {
+            for (String line : Files.readAllLines(passwd)) {
+                String[] fields = line.split(":", -1);
+                if (fields.length == 7 && fields[0].equals(user) && fields[6].startsWith("/")) {
+                    return fields[6];
+                }
+            }
+        } catch (IOException e) {
+            // no passwd to read: the POSIX shell
+        }
+        return "/bin/sh";
     }
 }

@@ -95,6 +95,13 @@ public final class Runner {
             liveSandbox(layout).ifPresent(running -> requireJoinable(running, options, envName));
             LayerStack layers = EnvironmentLayers.withState(committed, mergedState(env, layout,
                     saving.watchingNotes(note -> System.err.println("trydeb: " + note))));
+            GuestPath workingDirectory = workingDirectory(request.workingDirectory(), workspace.user().home());
+            if (!workingDirectory.value().equals(request.workingDirectory().toAbsolutePath().normalize().toString())) {
+                // The same words as the helper's fast path; the plan is saved all the same (the helper
+                // decides the directory on every start).
+                System.err.println("trydeb: " + request.workingDirectory().toAbsolutePath().normalize()
+                        + " is not shown inside the sandbox; starting in " + workingDirectory.value());
+            }
             HostUser user = workspace.user();
             Optional<Path> throwaway = options.ephemeral() ? Optional.of(newThrowawayLayer(layout)) : Optional.empty();
             WritableLayer writable = throwaway
@@ -106,7 +113,7 @@ public final class Runner {
             SandboxPlan plan = workspace.planner().run(new RunPlanRequest(layers, writable,
                     untouchedUsr(layers, writable), homeView(options.home(), user.home(), layout, throwaway), options.network(),
                     !options.isolateIpc(), DesktopSession.existing(environment),
-                    layout.mountPoint(), layout.lockFile(), workingDirectory(request.workingDirectory(), user.home()),
+                    layout.mountPoint(), layout.lockFile(), workingDirectory,
                     options.diffOnExit() ? Optional.empty() : throwaway, command, environment));
             if (throwaway.isEmpty()) {
                 plan = plan.joinableThrough(layout.sandboxPidFile());
@@ -255,11 +262,21 @@ public final class Runner {
         return Optional.empty();
     }
 
-    /** The caller's directory when it is inside home (the only host directory shown as is), else home. */
+    /**
+     * Host directories a run sandbox shows replaced (a private /tmp, an empty /root and /home
+     * but for your own home, a new /proc): the same list as the helper's working_directory().
+     */
+    static final List<String> REPLACED_DIRECTORIES = List.of("/tmp", "/root", "/home", "/proc");
+
+    /**
+     * The caller's directory, where the sandbox shows it as the host does: anywhere in home, and
+     * anywhere outside the {@link #REPLACED_DIRECTORIES}; else home.
+     */
     static GuestPath workingDirectory(Path cwd, Path home) {
         Path normalized = cwd.toAbsolutePath().normalize();
-        Path chosen = normalized.startsWith(home) ? normalized : home;
-        return GuestPath.of(chosen.toString());
+        boolean replaced = !normalized.startsWith(home)
+                && REPLACED_DIRECTORIES.stream().anyMatch(dir -> normalized.startsWith(Path.of(dir)));
+        return GuestPath.of((replaced ? home : normalized).toString());
     }
 
     /** The caller's whole environment, so that the desktop session's variables reach the program. */
