@@ -63,3 +63,17 @@ tx_two=$(check_row trydeb-json-two "$two")
 assert_exit 0 td list
 assert_eq $'trydeb-json-one 1.2-3 '"$(host_arch)"$'\ntrydeb-json-two 0.9 all' \
     "$(awk 'NF { print $1, $2, $3 }' <<<"$OUT" | LC_ALL=C sort)" "trydeb list"
+
+# envs: each environment with its packages, changes and disk use; one that holds nothing yet
+# shows too once it exists
+assert_exit 0 td --env other install "$one"
+assert_exit 0 td envs
+assert_eq $'default 2 2\nother 1 1' "$(awk 'NF { print $1, $2, $3 }' <<<"$OUT")" "trydeb envs"
+[[ "$(awk '$1 == "default" { print $4, $5 }' <<<"$OUT")" =~ ^[0-9.]+\ (B|kB|MB)$ ]] || fail "disk use of default in: $OUT"
+assert_exit 0 td envs --json
+if [[ $(json_tool) != none ]]; then
+    got=$(/usr/bin/python3 -c 'import json, sys
+for e in json.load(sys.stdin):
+    print(e["name"], e["packages"], e["changes"], e["diskBytes"] > 0, e["running"])' <<<"$OUT")
+    assert_eq $'default 2 2 True []\nother 1 1 True []' "$got" "trydeb envs --json"
+fi

@@ -28,7 +28,6 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String name = parent.global.environment().value();
         List<PackageRecord> packages;
         try (Workspace workspace = Workspace.forCurrentUser()) {
             Optional<EnvironmentRecord> env = workspace.existingEnvironment(parent.global.environment());
@@ -52,12 +51,14 @@ final class ListCommand implements Callable<Integer> {
             JsonOutput.print(rows);
             return 0;
         }
+        List<List<String>> rows = new ArrayList<>();
         for (PackageRecord p : packages) {
-            System.out.println(String.format("%-28s %-24s %-6s %-6s %-20s %-4d %s", p.name(), p.version(),
-                    p.architecture(), p.automatic() ? "auto" : "manual",
-                    p.installedAt().toString().replaceFirst("\\.\\d+Z$", "Z"), p.transactionId(),
-                    p.hostVersion().map(v -> "overrides host " + v).orElse("")).stripTrailing());
+            rows.add(List.of(p.name(), p.version(), p.architecture(), p.automatic() ? "auto" : "manual",
+                    p.installedAt().toString().replaceFirst("\\.\\d+Z$", "Z"), Long.toString(p.transactionId()),
+                    p.hostVersion().map(v -> "overrides host " + v).orElse("")));
         }
+        TextTable.render(List.of("NAME", "VERSION", "ARCH", "WHY", "INSTALLED", "TX", "HOST"), rows,
+                TextTable.forPeople() && !rows.isEmpty()).forEach(System.out::println);
         return 0;
     }
 }
