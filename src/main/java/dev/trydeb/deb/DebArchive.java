@@ -55,6 +55,36 @@ public final class DebArchive {
         }
     }
 
+    /**
+     * Only the control file, read up to the control member: for a size shown in a plan, where
+     * reading (and hashing) the whole file would cost as much as the install's own read of it.
+     */
+    public static ControlStanza readControl(Path debFile) {
+        requireReadableFile(debFile);
+        try (InputStream file = Files.newInputStream(debFile)) {
+            InputStream in = new BufferedInputStream(file, 64 * 1024);
+            requireArMagic(debFile, in);
+            ArArchiveInputStream ar = new ArArchiveInputStream(in);
+            ArArchiveEntry first = nextMember(debFile, ar);
+            if (first == null || !first.getName().equals("debian-binary")) {
+                throw BadDeb.error(debFile, "not a Debian package (no 'debian-binary' member)", "pass a .deb file");
+            }
+            for (ArArchiveEntry entry = nextMember(debFile, ar); entry != null; entry = nextMember(debFile, ar)) {
+                if (entry.getName().startsWith("control.tar")) {
+                    ControlTarReader.Contents control = readControlTar(debFile, entry.getName(),
+                            compressionOf(debFile, entry.getName(), "control.tar"), new MemberInputStream(ar, entry.getLength()));
+                    if (control.controlText() == null) {
+                        break;
+                    }
+                    return parseControl(debFile, control.controlText());
+                }
+            }
+            throw BadDeb.error(debFile, "not a valid Debian package (no control file)", AGAIN);
+        } catch (IOException e) {
+            throw cannotRead(debFile, e);
+        }
+    }
+
     /** The SHA-256 of a file as lowercase hex; BAD_INPUT if it cannot be read. */
     public static String sha256(Path file) {
         MessageDigest sha256 = newSha256();

@@ -2,6 +2,8 @@ package dev.trydeb.env;
 
 import dev.trydeb.apt.AptPlan;
 import dev.trydeb.apt.HostApt;
+import dev.trydeb.core.TrydebException;
+import dev.trydeb.deb.DebArchive;
 import dev.trydeb.deb.DebPackage;
 import dev.trydeb.deb.DependencyCheck;
 import dev.trydeb.deb.InstalledPackages;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -60,12 +63,17 @@ final class ChangePlanner {
         names.forEach(n -> requested.add(n.split("[=:/]", 2)[0]));
         List<ChangePlan.Unpack> unpacks = new ArrayList<>();
         List<String> toMeasure = new ArrayList<>();
+        long installedKiB = installedKiB(debs);
         for (AptPlan.Install install : plan.installs()) {
             Path file = install.local() && localFiles.containsKey(install.name())
                     ? localFiles.get(install.name())
                     : apt.archives().resolve(install.archiveFileName());
             boolean download = !install.local() && !Files.isRegularFile(file);
-            if (!install.local()) {
+            // A file downloaded before says its own size; asking apt costs a pass over its cache.
+            OptionalLong cached = install.local() || download ? OptionalLong.empty() : installedKiB(file);
+            if (cached.isPresent()) {
+                installedKiB += cached.getAsLong();
+            } else if (!install.local()) {
                 toMeasure.add(install.name() + ":" + install.architecture() + "=" + install.version());
             }
             unpacks.add(new ChangePlan.Unpack(install.name(), install.architecture(), install.version(), file,
@@ -74,7 +82,6 @@ final class ChangePlanner {
         }
         Map<String, HostApt.Sizes> sizes = apt.sizes(toMeasure);
         long downloadBytes = 0;
-        long installedKiB = installedKiB(debs);
         for (ChangePlan.Unpack unpack : unpacks) {
             HostApt.Sizes size = sizes.get(unpack.name() + ":" + unpack.architecture() + "=" + unpack.version());
             if (size != null) {
@@ -97,6 +104,15 @@ final class ChangePlanner {
                     isHostPackage(removal.name()), requested.contains(removal.name())));
         }
         return removals;
+    }
+
+    /** The Installed-Size of a .deb in the download cache, if it can be read. */
+    private static OptionalLong installedKiB(Path deb) {
+        try {
+            return OptionalLong.of(Long.parseLong(DebArchive.readControl(deb).field("Installed-Size").orElse("0").strip()));
+        } catch (TrydebException | NumberFormatException e) {
+            return OptionalLong.empty(); // apt tells it
+        }
     }
 
     private static long installedKiB(List<DebPackage> debs) {
