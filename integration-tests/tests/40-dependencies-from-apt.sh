@@ -43,6 +43,10 @@ assert_contains "$OUT" "CharWidth.pm" "info lists the package's files"
 assert_exit 0 td --env byname install -y cowsay
 assert_no_stacktrace
 assert_not_contains "$OUT" "Get:" "files already in the cache were downloaded again"
+# the sizes of files already downloaded come from the files: nothing to download, and the
+# growth counted all the same
+assert_contains "$OUT" "Need to download 0 B; the environment grows by about"
+[[ "$OUT" =~ grows\ by\ about\ [1-9][0-9.]*\ (kB|MB) ]] || fail "no growth counted for cached files: $OUT"
 assert_exit 0 td --env byname run cowsay -- hi
 assert_contains "$OUT" "< hi >"
 assert_exit 0 td --env byname list
