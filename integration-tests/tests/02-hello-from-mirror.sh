@@ -19,6 +19,7 @@ fi
 assert_exit 0 td install "./$deb"
 assert_no_stacktrace
 assert_contains "$OUT$ERR" "Setting up hello" "install does not show dpkg's output"
+assert_contains "$OUT" "Run it with: trydeb run hello" "the install's last word"
 assert_not_contains "$ERR" "trydeb: timing:" "phase times without TRYDEB_TIMINGS"
 
 assert_exit 0 td run hello

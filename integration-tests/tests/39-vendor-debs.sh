@@ -24,6 +24,10 @@ fi
 assert_eq 0 "$RC" "installing two vendor .debs with dependencies from apt: $ERR"
 assert_no_stacktrace
 assert_not_contains "$OUT$ERR" "not absolute"
+# how to start what was asked for: vendortool's one program; vendorapp has none in a bin
+# directory (its program lives in /opt), so nothing is said for it
+assert_contains "$OUT" "Run it with: trydeb run vendortool"
+assert_not_contains "$OUT" "run vendorapp"
 
 assert_exit 0 td list
 for pkg in vendorapp vendortool sl figlet fortunes-min; do

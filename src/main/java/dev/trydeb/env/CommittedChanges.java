@@ -75,6 +75,11 @@ final class CommittedChanges {
         return new TransactionChanges(installed, removed, state.status(), state.accounts());
     }
 
+    /** The packages installed that were asked for (not pulled in by apt). */
+    List<NewPackage> asked() {
+        return installed.stream().filter(p -> !p.automatic()).toList();
+    }
+
     List<String> installedNames() {
         return installed.stream().map(p -> p.name() + " " + p.version() + " " + p.architecture()).toList();
     }

@@ -9,6 +9,7 @@ import dev.trydeb.deb.HostArchitectures;
 import dev.trydeb.deb.InstalledPackages;
 import dev.trydeb.deb.PackageName;
 import dev.trydeb.layer.EnvironmentLayers;
+import dev.trydeb.layer.GuestView;
 import dev.trydeb.sandbox.LayerStack;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
@@ -20,6 +21,7 @@ import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
 import dev.trydeb.store.EnvironmentName;
 import dev.trydeb.store.EnvironmentRecord;
+import dev.trydeb.store.NewPackage;
 import dev.trydeb.store.PackageRecord;
 import dev.trydeb.store.TransactionRecord;
 import java.io.PrintStream;
@@ -92,6 +94,19 @@ public final class Installer {
         return change(request.environment(), cancellation, request.interactiveDebconf(), request.network(),
                 request.aptOptions(), json, debs,
                 (planner, installed, options) -> planner.install(debs, names, installed, options));
+    }
+
+    /** "Run it with: trydeb run figlet" for each package asked for that has a program. */
+    private List<String> runHints(EnvironmentName envName, List<NewPackage> asked, EnvironmentLayout layout,
+                                  EnvironmentRecord env) {
+        GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(
+                EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()))));
+        String trydeb = envName.isDefault() ? "trydeb " : "trydeb --env " + envName.value() + " ";
+        List<String> hints = new ArrayList<>();
+        for (NewPackage pkg : asked) {
+            ProgramResolver.runHint(pkg.name(), pkg.files(), view).ifPresent(hint -> hints.add("Run it with: " + trydeb + hint));
+        }
+        return hints;
     }
 
     /** A package name the user typed, refused as bad input rather than as a bug. */
@@ -214,6 +229,7 @@ public final class Installer {
                 compactIfDeep(env, layout, launcher, mapping);
                 times.finished("record");
                 progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");
+                runHints(envName, committed.asked(), layout, env).forEach(progress::step);
                 return new InstallResult(env.name(), Optional.of(tx.id()), committed.installedNames(),
                         committed.removedNames());
             });

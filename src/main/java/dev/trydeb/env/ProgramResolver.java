@@ -22,18 +22,7 @@ final class ProgramResolver {
     private ProgramResolver() {}
 
     static List<String> resolve(String packageName, List<String> files, Optional<String> exec, GuestView view) {
-        List<String> programs = new ArrayList<>();
-        for (String file : files) {
-            GuestPath path = GuestPath.of(file);
-            if (BIN_DIRECTORIES.contains(path.parent().value()) && !BIN_DIRECTORIES.contains(file)) {
-                programs.add(file);
-            }
-        }
-        // A name its maintainer scripts linked to one of its files (update-alternatives: figlet's
-        // /usr/bin/figlet is figlet-figlet's): the package's own name, and the one asked for.
-        for (String name : exec.map(wanted -> List.of(wanted, packageName)).orElse(List.of(packageName))) {
-            linkedProgram(name, files, view).filter(p -> !programs.contains(p)).ifPresent(p -> programs.add(0, p));
-        }
+        List<String> programs = programs(packageName, files, exec, view);
         if (exec.isPresent()) {
             String wanted = exec.get();
             return programs.stream()
@@ -59,6 +48,41 @@ final class ProgramResolver {
         return desktopExec(packageName, files, view).orElseThrow(() -> TrydebException.badInput("package '"
                 + packageName + "' has no program in /usr/bin, /usr/sbin or /usr/games and no .desktop entry;"
                 + " run a command in its environment with 'trydeb run --exec COMMAND'"));
+    }
+
+    /**
+     * The package's programs: its files in a bin directory, and the names its maintainer
+     * scripts linked to one of its files (update-alternatives: figlet's /usr/bin/figlet is
+     * figlet-figlet's), the package's own name and {@code exec}, first.
+     */
+    static List<String> programs(String packageName, List<String> files, Optional<String> exec, GuestView view) {
+        List<String> programs = new ArrayList<>();
+        for (String file : files) {
+            GuestPath path = GuestPath.of(file);
+            if (BIN_DIRECTORIES.contains(path.parent().value()) && !BIN_DIRECTORIES.contains(file)) {
+                programs.add(file);
+            }
+        }
+        for (String name : exec.map(wanted -> List.of(wanted, packageName)).orElse(List.of(packageName))) {
+            linkedProgram(name, files, view).filter(p -> !programs.contains(p)).ifPresent(p -> programs.add(0, p));
+        }
+        return programs;
+    }
+
+    /**
+     * How to start the package's program, for the end of an install: {@code run NAME} when that
+     * picks one, {@code run --exec PROGRAM NAME} naming the choices when it has several, else
+     * nothing.
+     */
+    static Optional<String> runHint(String packageName, List<String> files, GuestView view) {
+        List<String> programs = programs(packageName, files, Optional.empty(), view);
+        boolean oneIsPicked = programs.size() == 1
+                || programs.stream().anyMatch(p -> GuestPath.of(p).fileName().equals(packageName));
+        if (oneIsPicked || (programs.isEmpty() && desktopExec(packageName, files, view).isPresent())) {
+            return Optional.of("run " + packageName);
+        }
+        return programs.isEmpty() ? Optional.empty()
+                : Optional.of("run --exec PROGRAM " + packageName + " (PROGRAM: " + names(programs) + ")");
     }
 
     /** /usr/bin/NAME (or another bin directory's) when it is a link that ends at one of the package's files. */
