@@ -10,10 +10,8 @@ final class MenuExportOutput {
     private MenuExportOutput() {}
 
     static void print(String packageName, MenuExport.Result result, PrintStream out, Warnings warnings) {
-        for (Path file : result.written()) {
-            if (file.toString().endsWith(".desktop")) {
-                out.println("Menu entry of " + packageName + ": " + file);
-            }
+        for (Path file : result.shownInMenus()) {
+            out.println("Menu entry of " + packageName + ": " + file);
         }
         result.skipped().forEach(reason -> warnings.warn("menu entry of " + packageName + " left out: " + reason));
         out.flush();

@@ -1,5 +1,8 @@
 package dev.trydeb.desktop;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +58,17 @@ final class DesktopEntry {
     /** The keys of a group in file order, localized ones ("Name[de]") included. */
     List<String> keys(String group) {
         return lines.stream().filter(l -> group.equals(l.group()) && l.key() != null).map(Line::key).toList();
+    }
+
+    /** Whether menus list this entry file (no NoDisplay=true or Hidden=true); unreadable: no. */
+    static boolean isShownInMenus(Path file) {
+        try {
+            DesktopEntry entry = parse(Files.readString(file));
+            return !entry.get(MAIN_GROUP, "NoDisplay").orElse("false").strip().equals("true")
+                    && !entry.get(MAIN_GROUP, "Hidden").orElse("false").strip().equals("true");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     Optional<String> get(String group, String key) {

@@ -31,7 +31,12 @@ public final class MenuExport {
     static final String APPLICATIONS = "/usr/share/applications";
 
     /** The files written, and why entries were left out. */
-    public record Result(List<Path> written, List<String> skipped) {}
+    public record Result(List<Path> written, List<String> skipped) {
+        /** The entries written that menus list: not a NoDisplay (a MIME handler, a helper) or Hidden one. */
+        public List<Path> shownInMenus() {
+            return written.stream().filter(f -> f.toString().endsWith(".desktop") && DesktopEntry.isShownInMenus(f)).toList();
+        }
+    }
 
     private final Path applicationsDir;
     private final Path iconsDir;
