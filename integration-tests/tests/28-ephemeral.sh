@@ -56,8 +56,11 @@ note "stderr of --diff-on-exit:"$'\n'"$eph_diff"
 assert_unchanged "$(envs_dir)" "$TEST_TMP/envs-before.txt" "run --ephemeral --diff-on-exit changed the environment's files"
 
 # a run that changes nothing
+# from home, which the sandbox shows as it is (from the tests' /tmp, run says it starts in home)
+cd "$HOME" || fail "cannot enter $HOME"
 assert_exit 0 td run --ephemeral --diff-on-exit --exec true
 assert_eq "no changes" "$ERR" "stderr of --diff-on-exit when the program changed nothing"
+cd - >/dev/null || fail "cannot go back"
 
 # trydeb diff is as it was before the ephemeral runs
 assert_eq 0 "$diff_before_rc" "exit status of trydeb diff before the ephemeral runs: $diff_before"
