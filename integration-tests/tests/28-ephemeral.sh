@@ -4,6 +4,9 @@
 # --diff-on-exit prints the run's own changes on stderr (compared with the environment as the
 # run found it) and keeps the program's exit status.
 . "$ITEST_DIR/lib.sh"
+# from home, which the sandbox shows as it is (from the tests' /tmp, run would say that it
+# starts in home, and this test checks stderr as a whole)
+cd "$HOME" || fail "cannot enter $HOME"
 
 deb=$(make_pkg trydeb-eph 1.0 --file /usr/share/trydeb-eph/data "eph" --postinst "$RT_POSTINST")
 assert_exit 0 td install "$deb"
@@ -56,11 +59,8 @@ note "stderr of --diff-on-exit:"$'\n'"$eph_diff"
 assert_unchanged "$(envs_dir)" "$TEST_TMP/envs-before.txt" "run --ephemeral --diff-on-exit changed the environment's files"
 
 # a run that changes nothing
-# from home, which the sandbox shows as it is (from the tests' /tmp, run says it starts in home)
-cd "$HOME" || fail "cannot enter $HOME"
 assert_exit 0 td run --ephemeral --diff-on-exit --exec true
 assert_eq "no changes" "$ERR" "stderr of --diff-on-exit when the program changed nothing"
-cd - >/dev/null || fail "cannot go back"
 
 # trydeb diff is as it was before the ephemeral runs
 assert_eq 0 "$diff_before_rc" "exit status of trydeb diff before the ephemeral runs: $diff_before"
