@@ -104,7 +104,11 @@ public final class Installer {
         String trydeb = envName.isDefault() ? "trydeb " : "trydeb --env " + envName.value() + " ";
         List<String> hints = new ArrayList<>();
         for (NewPackage pkg : asked) {
-            ProgramResolver.runHint(pkg.name(), pkg.files(), view).ifPresent(hint -> hints.add("Run it with: " + trydeb + hint));
+            try {
+                ProgramResolver.runHint(pkg.name(), pkg.files(), view).ifPresent(hint -> hints.add("Run it with: " + trydeb + hint));
+            } catch (TrydebException e) {
+                // a menu entry that cannot be read: the install is done all the same, without the hint
+            }
         }
         return hints;
     }

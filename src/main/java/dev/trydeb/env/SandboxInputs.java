@@ -1,8 +1,8 @@
 package dev.trydeb.env;
 
+import dev.trydeb.apt.HostApt;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.GuestPath;
-import dev.trydeb.apt.HostApt;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.sandbox.MountOp;
 import java.io.IOException;
@@ -123,11 +123,12 @@ final class SandboxInputs {
         List<MountOp> mounts = new ArrayList<>();
         if (!plan.viaApt()) {
             plan.unpacks().forEach(unpack -> mounts.add(new MountOp.Bind(unpack.file(), guestFile(unpack), true)));
-        }
-        if (plan.viaApt()) {
+        } else {
             mounts.add(new MountOp.Bind(aptConf, APT_CONF, true));
-            mounts.add(new MountOp.Bind(aptConf.resolveSibling(NO_SOURCES_LIST.fileName()), NO_SOURCES_LIST, true));
-            mounts.add(new MountOp.Dir(NO_SOURCE_PARTS, 0755));
+            if (fromDebsAlone(plan)) {
+                mounts.add(new MountOp.Bind(aptConf.resolveSibling(NO_SOURCES_LIST.fileName()), NO_SOURCES_LIST, true));
+                mounts.add(new MountOp.Dir(NO_SOURCE_PARTS, 0755));
+            }
             listsCache.ifPresent(dir -> mounts.add(new MountOp.Bind(dir, LISTS_CACHE, true)));
             // An archives directory of the transaction's own, never the user's download cache:
             // each .deb of the plan, read-only, under the name apt looks for, given to apt by its
