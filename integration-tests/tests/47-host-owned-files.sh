@@ -7,7 +7,7 @@
 # is private scratch space like /tmp. docbook-xml's catalog update is the real-world case.
 . "$ITEST_DIR/lib.sh"
 
-host_files=(/etc/debian_version /etc/issue /etc/issue.net /etc/shells /etc/host.conf)
+host_files=(/etc/debian_version /etc/issue /etc/issue.net /etc/shells /etc/host.conf /etc/profile)
 [[ -d /var/lib/apt/periodic ]] || skip "the host has no /var/lib/apt/periodic (apt ships it)"
 for f in "${host_files[@]}"; do
     [[ -f $f && $(stat -c %u "$f") == 0 ]] || skip "the host has no root-owned $f"
@@ -24,6 +24,7 @@ chown daemon:daemon /etc/shells
 touch -d "2001-02-03 04:05:06 UTC" /etc/host.conf
 ln /etc/host.conf /etc/host.conf.trydeb-link
 echo stamp >/var/lib/apt/periodic/trydeb-edits-host
+: >>/etc/profile
 scratch=$(mktemp -p /var/tmp trydeb-edits-host.XXXXXX)
 echo scratch >"$scratch"' \
     --exe /usr/bin/trydeb-edits-host '#!/bin/sh
@@ -59,6 +60,10 @@ assert_diff_has "$diff_out" added /var/lib/apt/periodic/trydeb-edits-host "$scri
 assert_not_contains "$diff_out" "/var/tmp"
 assert_not_contains "$diff_out" ".trydeb-copy-up"
 [[ -z $(find "$(envs_dir)" -name '.trydeb-copy-up.*' 2>/dev/null) ]] || fail "a copy-up temporary file was left in the store"
+# a host file opened for writing but left as it was is not kept in the layer, where it would
+# hide the host's later changes to it
+assert_diff_lacks "$diff_out" /etc/profile
+[[ -z $(find "$(envs_dir)" -path '*/upper/etc/profile' 2>/dev/null) ]] || fail "an unchanged copy of /etc/profile was kept"
 
 # /var/tmp at run time: writable, private to the sandbox, gone with it
 name="trydeb-itest.$$.$RANDOM"

@@ -102,6 +102,18 @@ static int receive_listener(int socket) {
 }
 
 static unsigned overflow_uid = 65534, overflow_gid = 65534;
+/* Where each copy is recorded, one sandbox path per line, for trydeb to drop the copies a
+ * transaction left as they were (they would hide the host's later changes to those files). */
+static int copy_log = -1;
+
+static void record_copy(int dir, const char *name) {
+    char link[64], path[PATH_MAX];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", dir);
+    ssize_t n = readlink(link, path, sizeof path - 1);
+    if (n <= 0 || copy_log < 0) return;
+    path[n] = '\0';
+    dprintf(copy_log, "%s/%s\n", strcmp(path, "/") == 0 ? "" : path, name);
+}
 
 static unsigned read_number(const char *file, unsigned fallback) {
     unsigned value = fallback;
@@ -204,6 +216,7 @@ static void copy_up(int dir, const char *name, const struct stat *st) {
         close(to);
     }
     if (!ok || renameat(dir, tmp, dir, name) < 0) unlinkat(dir, tmp, 0);
+    else record_copy(dir, name);
 }
 
 /* Whether the kernel would refuse to copy this file up: a regular file or symlink whose
@@ -355,9 +368,10 @@ int copy_up_listen(const char *path) {
     return fd;
 }
 
-int copy_up_start_supervisor(int socket) {
+int copy_up_start_supervisor(int socket, int log) {
     pid_t pid = fork();
     if (pid != 0) return (int)pid;
+    copy_log = log;
     /* The program's processes run as the same root: no ptrace of us, no reading our memory. */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     struct sigaction dfl = {.sa_handler = SIG_DFL};

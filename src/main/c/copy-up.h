@@ -6,7 +6,8 @@
 int copy_up_listen(const char *path);
 
 /* Forks the supervisor, which takes filter listeners from SOCKET (sent by copy-up-preload.c)
- * and answers them until the sandbox ends. Returns its pid, or -1. */
-int copy_up_start_supervisor(int socket);
+ * and answers them until the sandbox ends, writing the sandbox path of each file it copied
+ * to LOG (one per line; -1: none). Returns its pid, or -1. */
+int copy_up_start_supervisor(int socket, int log);
 
 #endif

@@ -23,9 +23,10 @@
  *   --overlay LOWERS UPPER WORK DEST  overlayfs (LOWERS: host dirs, top first, ':'-separated)
  *   --symlink TARGET DEST           create a symlink
  *   --proc DEST                     mount a new procfs for the new PID namespace
- *   --copy-up-socket DEST           where the copy-up supervisor takes filter listeners from
- *                                   the programs trydeb-copy-up.so starts (see copy-up.c);
- *                                   only for a program that keeps its capabilities
+ *   --copy-up-socket DEST LOG       where the copy-up supervisor takes filter listeners from
+ *                                   the programs trydeb-copy-up.so starts (see copy-up.c),
+ *                                   recording the files it copies in the host file LOG; only
+ *                                   for a program that keeps its capabilities
  *
  * --share-ipc keeps the caller's IPC namespace: X11's MIT-SHM hands the X server the id of
  * a System V shared-memory segment, which a separate IPC namespace makes meaningless to it
@@ -119,8 +120,9 @@ struct config {
 
 static pid_t program_pid = -1;
 static pid_t init_pid = -1;
-/* Where the copy-up supervisor listens (--copy-up-socket), inside the sandbox. */
+/* Where the copy-up supervisor listens (--copy-up-socket), inside the sandbox, and its log. */
 static const char *copy_up_path;
+static int copy_up_log = -1;
 
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die(const char *fmt, ...) {
@@ -194,7 +196,7 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
         } else if (strcmp(arg, "--proc") == 0) {
             NEED(1); ADD_OP(OP_PROC, NULL, NULL, NULL, argv[i + 1]); i += 1;
         } else if (strcmp(arg, "--copy-up-socket") == 0) {
-            NEED(1); ADD_OP(OP_COPY_UP_SOCKET, NULL, NULL, NULL, argv[i + 1]); i += 1;
+            NEED(2); ADD_OP(OP_COPY_UP_SOCKET, argv[i + 2], NULL, NULL, argv[i + 1]); i += 2;
         } else if (strcmp(arg, "--merge-layers") == 0) {
             NEED(2);
             cfg->merge_out = argv[i + 1];
@@ -680,9 +682,12 @@ static void run_op(const char *root, const struct op *op) {
         break;
     }
     case OP_COPY_UP_SOCKET:
-        /* Made once "/" is the new root: a path under the old one can exceed a socket's 108 bytes. */
+        /* The socket is made once "/" is the new root: a path under the old one can exceed a
+         * socket's 108 bytes. The log is the host's, out of the program's sight. */
         if (copy_up_path) die("--copy-up-socket given twice");
         copy_up_path = op->dest;
+        copy_up_log = open(op->a, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (copy_up_log < 0) die("copy-up log %s: %s", op->a, strerror(errno));
         break;
     case OP_PROC:
         mkdirs(target, 0555);
@@ -940,8 +945,9 @@ static void start_copy_up_supervisor(const char *path) {
     free(parent);
     int socket = copy_up_listen(path);
     if (socket < 0) die("copy-up socket %s: %s", path, strerror(errno));
-    if (copy_up_start_supervisor(socket) < 0) die("fork: %s", strerror(errno));
+    if (copy_up_start_supervisor(socket, copy_up_log) < 0) die("fork: %s", strerror(errno));
     close(socket);
+    close(copy_up_log);
 }
 
 static int init_main(const struct config *cfg, int outer_alive_fd, int status_fd) {

@@ -2,6 +2,7 @@ package dev.trydeb.env;
 
 import dev.trydeb.apt.HostApt;
 import dev.trydeb.core.ExitCode;
+import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.deb.DebArchive;
 import dev.trydeb.deb.DebPackage;
@@ -218,13 +219,14 @@ public final class Installer {
                 times.finished("prepare");
                 int status = launcher.runAndWait(sandbox);
                 times.finished("sandbox");
+                List<GuestPath> copiedUp = inputs.copiedUp();
                 inputs.cleanUp();
                 if (status != 0) {
                     throw new TrydebException(status == ExitCode.SANDBOX_SETUP.code() ? ExitCode.SANDBOX_SETUP : ExitCode.FAILURE,
                             (plan.viaApt() ? "apt-get" : "dpkg") + " failed (exit status " + status + "); environment '"
                                     + env.name() + "' is unchanged" + (network ? "" : NO_NETWORK_HINT));
                 }
-                layer.dropUntouched();
+                layer.dropUntouched(copiedUp);
                 StateChanges changes = StateChanges.between(state, target.upper());
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
                 MergedState.shrinkStatusCopy(target.upper());

@@ -142,7 +142,7 @@ final class SandboxInputs {
         }
         copyUpLibrary.ifPresent(library -> {
             mounts.add(new MountOp.Bind(library, COPY_UP_LIBRARY, true));
-            mounts.add(new MountOp.CopyUpSocket(COPY_UP_SOCKET));
+            mounts.add(new MountOp.CopyUpSocket(COPY_UP_SOCKET, copyUpLog()));
         });
         // man-db's trigger rebuilds /var/cache/man, which host users own and the sandbox cannot
         // write; it skips the rebuild when /var/lib/man-db/auto-update is absent.
@@ -197,9 +197,31 @@ final class SandboxInputs {
         return env;
     }
 
+    /** The files the copy-up supervisor copied into the layer (see copy-up.c), as it recorded them. */
+    List<GuestPath> copiedUp() {
+        List<GuestPath> copied = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(copyUpLog())) {
+                try {
+                    copied.add(GuestPath.of(line));
+                } catch (IllegalArgumentException notAPath) {
+                    // a line the supervisor never writes
+                }
+            }
+        } catch (IOException e) {
+            // no log: nothing was copied (or no supervisor ran)
+        }
+        return copied;
+    }
+
+    private Path copyUpLog() {
+        return aptConf.resolveSibling("copy-ups.log");
+    }
+
     void cleanUp() {
         try {
             Files.deleteIfExists(aptConf);
+            Files.deleteIfExists(copyUpLog());
             Files.deleteIfExists(aptConf.resolveSibling(NO_SOURCES_LIST.fileName()));
         } catch (IOException e) {
             // Left in the transaction's directory, outside its layer: harmless.

@@ -15,6 +15,7 @@ import dev.trydeb.sandbox.WritableLayer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +66,8 @@ final class TransactionLayer {
     }
 
     /** After a successful run: drops the prepared state files and directories the transaction left alone. */
-    void dropUntouched() {
+    void dropUntouched(Collection<GuestPath> copiedUp) {
+        preparer.dropUnchangedCopyUps(copiedUp);
         preparer.dropUntouched();
     }
 

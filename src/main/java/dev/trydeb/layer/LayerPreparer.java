@@ -101,12 +101,15 @@ public final class LayerPreparer {
     private final Set<GuestPath> prepared = new HashSet<>();
     /**
      * Directories created only in case dpkg or a maintainer script writes there, with their
-     * inode, mtime, mode and owner when preparation ended: removed again if still empty and
-     * all four are the same after the transaction (nothing created or removed in them, not
-     * chmodded, chowned or recreated, which an opaque directory is), or every committed layer
-     * would hold all of /etc's directories, each one a directory the overlay merges across
-     * every layer in every sandbox. Not the ctime: overlayfs sets xattrs of its own (origin,
-     * impure, uuid) on upper directories it merely looks up or mounts.
+     * inode, mode and owner when preparation ended: removed again if empty and all three are
+     * the same after the transaction (not chmodded, chowned or recreated, which an opaque
+     * directory is; whatever was created in them and is still there, a whiteout included,
+     * keeps them), or every committed layer would hold all of /etc's directories, each one a
+     * directory the overlay merges across every layer in every sandbox. Nor when it turned
+     * opaque. Not the times: a file
+     * created and deleted again, or a copy-up dropped again, leaves nothing to keep. Not the
+     * ctime either: overlayfs sets xattrs of its own (origin, impure, uuid) on upper
+     * directories it merely looks up or mounts.
      */
     private final Map<Path, Map<String, Object>> speculative = new HashMap<>();
     private boolean preparingSpeculatively;
@@ -253,6 +256,47 @@ public final class LayerPreparer {
         }
     }
 
+    /**
+     * Deletes the copies the copy-up supervisor made (copy-up.c) that the transaction then left
+     * as they were: the same bytes, mode and time as the host's file, and the owner every such
+     * copy gets (the layer's, root inside), or the same link target. Kept, such a copy would
+     * hide the host's later changes to that file. Call before {@link #dropUntouched}, which then
+     * finds their directories empty.
+     */
+    public void dropUnchangedCopyUps(Collection<GuestPath> copied) {
+        for (GuestPath path : copied) {
+            try {
+                Optional<GuestView.Found> below = view.lookup(path);
+                Path copy = upper(path);
+                if (below.isPresent() && below.get().source() == GuestView.Source.HOST
+                        && isUnchangedCopy(copy, below.get().hostPath())) {
+                    Files.delete(copy);
+                }
+            } catch (IOException e) {
+                // Changed, replaced or gone since: keep whatever is there.
+            }
+        }
+    }
+
+    private boolean isUnchangedCopy(Path copy, Path host) throws IOException {
+        Map<String, Object> copied = Files.readAttributes(copy, "unix:mode,uid,gid,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> layerOwner = Files.readAttributes(target.upper(), "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+        if (!copied.get("uid").equals(layerOwner.get("uid")) || !copied.get("gid").equals(layerOwner.get("gid"))) {
+            return false;
+        }
+        if (Files.isSymbolicLink(copy)) {
+            return Files.isSymbolicLink(host) && Files.readSymbolicLink(copy).equals(Files.readSymbolicLink(host));
+        }
+        Map<String, Object> original = Files.readAttributes(host, "unix:mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+        // A file the user cannot read was copied empty.
+        boolean sameBytes = Files.isReadable(host)
+                ? copied.get("size").equals(original.get("size")) && Files.mismatch(copy, host) == -1
+                : (long) copied.get("size") == 0;
+        return Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(host, LinkOption.NOFOLLOW_LINKS)
+                && copied.get("mode").equals(original.get("mode"))
+                && copied.get("lastModifiedTime").equals(original.get("lastModifiedTime")) && sameBytes;
+    }
+
     /** Deepest first, so that a directory whose only content was untouched directories goes too. */
     private List<Path> untouchedDirectories() {
         List<Path> untouched = new ArrayList<>();
@@ -270,7 +314,10 @@ public final class LayerPreparer {
     }
 
     private static Map<String, Object> identityAndAttributes(Path dir) throws IOException {
-        return Files.readAttributes(dir, "unix:ino,lastModifiedTime,mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> attributes = new HashMap<>(Files.readAttributes(dir, "unix:ino,mode,uid,gid", LinkOption.NOFOLLOW_LINKS));
+        // A directory a script removed and made again is opaque now, and may have the old inode back.
+        attributes.put("opaque", OverlayMarks.isOpaque(dir));
+        return attributes;
     }
 
     private void copyHostFile(GuestPath file) throws IOException {

@@ -16,11 +16,12 @@ public sealed interface MountOp {
 
     /**
      * A unix socket at {@code dest} on which the helper's copy-up supervisor takes the filter
-     * listeners of the programs trydeb-copy-up.so starts (install sandboxes only).
+     * listeners of the programs trydeb-copy-up.so starts (install sandboxes only); it records
+     * each file it copies in the host file {@code log}, one sandbox path per line.
      */
-    record CopyUpSocket(GuestPath dest) implements MountOp {
+    record CopyUpSocket(GuestPath dest, Path log) implements MountOp {
         public List<String> helperArguments() {
-            return List.of("--copy-up-socket", dest.value());
+            return List.of("--copy-up-socket", dest.value(), log.toString());
         }
     }
 

@@ -90,7 +90,7 @@ class SandboxInputsTest {
                 inputs.command().subList(0, 4));
         List<MountOp> mounts = inputs.mounts(dir);
         assertTrue(mounts.contains(new MountOp.Bind(library, GuestPath.of("/run/trydeb/copy-up.so"), true)), mounts.toString());
-        assertTrue(mounts.contains(new MountOp.CopyUpSocket(GuestPath.of("/run/trydeb/copy-up.sock"))), mounts.toString());
+        assertTrue(mounts.contains(new MountOp.CopyUpSocket(GuestPath.of("/run/trydeb/copy-up.sock"), dir.resolve("tx/copy-ups.log"))), mounts.toString());
         assertFalse(inputs.environment().containsKey("LD_PRELOAD"), "the helper itself would preload it");
     }
 

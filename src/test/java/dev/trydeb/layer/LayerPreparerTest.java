@@ -188,11 +188,59 @@ class LayerPreparerTest {
         Files.delete(upper.resolve("etc/recreated"));
         Files.createDirectory(upper.resolve("etc/recreated"));
         Files.setAttribute(upper.resolve("etc/recreated"), "unix:mode", 0755);
+        OverlayMarks.markOpaque(upper.resolve("etc/recreated"));
 
         preparer.dropUntouched();
 
         assertEquals(0750, mode(upper.resolve("etc/chmodded")));
         assertTrue(Files.isDirectory(upper.resolve("etc/recreated")), "hides the host's content from now on");
+    }
+
+    /** What the copy-up supervisor does to a host file: a copy with its bytes, mode and time, renamed over it. */
+    private void supervisorCopies(String relative) throws IOException {
+        Path original = host.resolve(relative);
+        Path copy = upper.resolve(relative);
+        Files.copy(original, copy);
+        Files.setAttribute(copy, "unix:mode", mode(original));
+        Files.setLastModifiedTime(copy, Files.getLastModifiedTime(original)); // to the nanosecond, as futimens
+    }
+
+    @Test
+    void dropUnchangedCopyUps_leftAsTheHostHasIt_goesWithItsPreparedDirectory() throws IOException {
+        mkdir("etc/xml", 0755);
+        Files.writeString(host.resolve("etc/xml/catalog"), "<catalog/>\n");
+        LayerPreparer preparer = preparer(List.of());
+        preparer.prepare(List.of(), List.of(), false);
+        supervisorCopies("etc/xml/catalog");
+
+        preparer.dropUnchangedCopyUps(List.of(GuestPath.of("/etc/xml/catalog")));
+        preparer.dropUntouched();
+
+        assertFalse(Files.exists(upper.resolve("etc/xml")), "the copy, then its directory");
+    }
+
+    @Test
+    void dropUnchangedCopyUps_changedBytesModeOrTime_stay() throws IOException {
+        mkdir("etc/xml", 0755);
+        for (String name : List.of("edited", "chmodded", "touched", "kept")) {
+            Files.writeString(host.resolve("etc/xml/" + name), "original\n");
+        }
+        LayerPreparer preparer = preparer(List.of());
+        preparer.prepare(List.of(), List.of(), false);
+        for (String name : List.of("edited", "chmodded", "touched", "kept")) {
+            supervisorCopies("etc/xml/" + name);
+        }
+        Files.writeString(upper.resolve("etc/xml/edited"), "original\nappended\n");
+        Files.setAttribute(upper.resolve("etc/xml/chmodded"), "unix:mode", 0600);
+        Files.setLastModifiedTime(upper.resolve("etc/xml/touched"), java.nio.file.attribute.FileTime.fromMillis(981173106000L));
+
+        preparer.dropUnchangedCopyUps(List.of(GuestPath.of("/etc/xml/edited"), GuestPath.of("/etc/xml/chmodded"),
+                GuestPath.of("/etc/xml/touched"), GuestPath.of("/etc/xml/kept"), GuestPath.of("/etc/xml/never-copied")));
+
+        assertTrue(Files.exists(upper.resolve("etc/xml/edited")));
+        assertTrue(Files.exists(upper.resolve("etc/xml/chmodded")));
+        assertTrue(Files.exists(upper.resolve("etc/xml/touched")));
+        assertFalse(Files.exists(upper.resolve("etc/xml/kept")));
     }
 
     /** dpkg runs well after preparation; file times here may only advance with the clock tick (a few ms). */
