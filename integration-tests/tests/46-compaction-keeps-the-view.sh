@@ -33,6 +33,9 @@ assert_exit 0 td remove -y "$host_pkg"
 # ... until the environment removes the package
 assert_exit 2 td run "$host_pkg" -- --version
 assert_contains "$ERR" "is not installed in environment"
+# and list says so
+assert_exit 0 td list
+grep -q "^$host_pkg .*removed from host\$" <<<"$OUT" || fail "list does not show $host_pkg as removed from host: $OUT"
 assert_exit 0 td install "$c"
 
 view='find /usr/share/trydeb-ca /usr/share/trydeb-cb /usr/share/trydeb-cc /etc/trydeb-c /var/lib/trydeb-c /usr/bin/jq /usr/share/doc/jq \

@@ -140,6 +140,22 @@ public final class MergedState {
         return Collections.unmodifiableMap(host.status());
     }
 
+    /** A host package the environment removed: what the host has of it. */
+    public record HostRemoved(String packageName, String version, String architecture) {}
+
+    /** The host's installed packages that this state does not have installed ('trydeb remove' of a host package). */
+    public List<HostRemoved> hostRemoved() {
+        List<HostRemoved> removed = new ArrayList<>();
+        host.status().forEach((key, stanza) -> {
+            if (StatusFile.isInstalled(stanza) && !StatusFile.isInstalled(Optional.ofNullable(status.get(key)))) {
+                removed.add(new HostRemoved(StatusFile.field(stanza, "Package").orElse(key),
+                        StatusFile.field(stanza, "Version").orElse(""), StatusFile.field(stanza, "Architecture").orElse("")));
+            }
+        });
+        removed.sort(Comparator.comparing(HostRemoved::packageName));
+        return removed;
+    }
+
     public List<HostNewer> hostNewer() {
         return hostNewer;
     }

@@ -164,6 +164,14 @@ class MergedStateTest {
     }
 
     @Test
+    void hostRemoved_theHostsInstalledPackagesTheEnvironmentRemoved() {
+        MergedState state = build(removed("jq", "amd64"), removed("cowsay", "all"), installed("libcap2", "amd64", "1:2.66-5"));
+
+        assertEquals(List.of(new MergedState.HostRemoved("jq", "1.6-2.1+deb12u1", "amd64")), state.hostRemoved());
+        assertEquals(List.of(), build().hostRemoved());
+    }
+
+    @Test
     void build_emptyRecordOfPackageTheHostLacks_changesNothing() {
         assertEquals(HOST_STATUS, build(removed("cowsay", "all")).status());
     }
