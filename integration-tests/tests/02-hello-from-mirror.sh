@@ -25,6 +25,13 @@ assert_not_contains "$ERR" "trydeb: timing:" "phase times without TRYDEB_TIMINGS
 assert_exit 0 td run hello
 assert_eq "Hello, world!" "$OUT" "trydeb run hello"
 
+# the very same file again: nothing to do, and no transaction for it
+assert_exit 0 td install "./$deb"
+assert_contains "$OUT" "Nothing to do: environment 'default' already has what was asked"
+assert_not_contains "$OUT" "will be replaced"
+assert_exit 0 td list --json
+assert_eq "1" "$(jq -r '.[] | select(.name == "hello") | .transaction' <<<"$OUT")" "hello's transaction after the second install"
+
 assert_exit 0 td run hello -- --greeting=hi
 assert_eq "hi" "$OUT" "trydeb run hello -- --greeting=hi"
 

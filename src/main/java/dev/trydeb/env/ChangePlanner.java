@@ -28,28 +28,36 @@ final class ChangePlanner {
     private final HostApt apt;
     private final Map<String, String> hostStatus;
     private final Set<String> environmentPackages;
+    private final Set<String> installedFiles;
 
     /**
      * @param hostStatus the host's dpkg status stanzas by {@code name:arch}
      * @param environmentPackages names of the packages the environment itself installed
+     * @param installedFiles the SHA-256 of the .deb each of them came from
      */
-    ChangePlanner(HostApt apt, Map<String, String> hostStatus, Set<String> environmentPackages) {
+    ChangePlanner(HostApt apt, Map<String, String> hostStatus, Set<String> environmentPackages, Set<String> installedFiles) {
         this.apt = apt;
         this.hostStatus = hostStatus;
         this.environmentPackages = environmentPackages;
+        this.installedFiles = installedFiles;
     }
 
     ChangePlan install(List<DebPackage> debs, List<String> names, InstalledPackages installed, List<String> aptOptions) {
         // dpkg alone cannot fix what the host's drift broke: then apt plans, whatever was asked.
         if (names.isEmpty() && allSatisfied(debs, installed) && !aptOptions.contains(BrokenDependencies.FIX)) {
             List<ChangePlan.Unpack> unpacks = new ArrayList<>();
+            List<DebPackage> toUnpack = new ArrayList<>();
             for (DebPackage deb : debs) {
                 String name = deb.packageName().value();
                 Optional<String> replaced = installed.find(deb.packageName()).map(p -> p.version().toString());
+                if (replaced.equals(Optional.of(deb.version().toString())) && installedFiles.contains(deb.sha256())) {
+                    continue; // the very file the environment installed this version from: nothing to do
+                }
+                toUnpack.add(deb);
                 unpacks.add(new ChangePlan.Unpack(name, deb.architecture(), deb.version().toString(), deb.source(),
                         replaced, replaced.isPresent() && isHostPackage(name), false, false));
             }
-            return new ChangePlan("install", unpacks, List.of(), false, List.of(), 0, installedKiB(debs));
+            return new ChangePlan("install", unpacks, List.of(), false, List.of(), 0, installedKiB(toUnpack));
         }
         List<String> arguments = new ArrayList<>();
         Map<String, Path> localFiles = new HashMap<>();

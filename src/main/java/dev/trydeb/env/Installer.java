@@ -179,15 +179,16 @@ public final class Installer {
             LayerStack layers = EnvironmentLayers.withState(
                     EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id())), stateLayer);
             HostApt apt = new HostApt(stateLayer.resolve(MergedState.STATUS), workspace.cacheRoot());
-            Set<String> ownPackages = workspace.store().currentPackages(env.id()).stream()
-                    .map(PackageRecord::name).collect(Collectors.toSet());
+            List<PackageRecord> current = workspace.store().currentPackages(env.id());
+            Set<String> ownPackages = current.stream().map(PackageRecord::name).collect(Collectors.toSet());
             List<BrokenDependencies.Broken> broken = BrokenDependencies.of(state, ownPackages);
             BrokenDependencies.warn(broken, env.name(), "apt plans bringing it back with this change", progress);
             List<String> options = new ArrayList<>(aptOptions);
             if (!broken.isEmpty()) {
                 options.add(BrokenDependencies.FIX);
             }
-            ChangePlan plan = planning.plan(new ChangePlanner(apt, state.hostStatus(), ownPackages),
+            ChangePlan plan = planning.plan(new ChangePlanner(apt, state.hostStatus(), ownPackages,
+                            current.stream().map(PackageRecord::sha256).collect(Collectors.toSet())),
                     InstalledPackages.parseStatus(state.status()), options);
             times.finished("plan");
             if (plan.isEmpty()) {
