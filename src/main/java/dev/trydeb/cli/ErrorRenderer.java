@@ -2,6 +2,7 @@ package dev.trydeb.cli;
 
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -12,7 +13,7 @@ final class ErrorRenderer implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (jvmExiting()) {
+        if (jvmExiting() || (causedBySignal(e) && jvmExitsSoon())) {
             // Ctrl-C or SIGTERM: the shutdown hook has said what happened; this error (a child
             // killed by the same signal, say) would only mislead.
             return ExitCode.FAILURE.code();
@@ -32,6 +33,32 @@ final class ErrorRenderer implements IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /** A child stopped by Ctrl-C or kill, which sends the same signal to this JVM (the group's). */
+    private static boolean causedBySignal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The child may notice its signal before the JVM does: give the JVM's own a moment to arrive. */
+    private static boolean jvmExitsSoon() {
+        for (int i = 0; i < 100; i++) {
+            if (jvmExiting()) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return jvmExiting();
+            }
+        }
+        return false;
     }
 
     /** Whether the JVM is running its shutdown hooks: the only public sign is that no hook can be added. */

@@ -1,6 +1,7 @@
 package dev.trydeb.deb;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +98,10 @@ final class XzProcessInputStream extends InputStream {
             feeder.join();
             int status = process.waitFor();
             String complaint = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            // 128+N: xz was killed by signal N; INT, TERM or HUP come with the group's Ctrl-C or kill.
+            if (status == 128 + 1 || status == 128 + 2 || status == 128 + 15) {
+                throw new InterruptedIOException("xz was stopped by signal " + (status - 128));
+            }
             if (status != 0) {
                 throw new IOException("xz: " + (complaint.isEmpty() ? "exit status " + status : complaint));
             }

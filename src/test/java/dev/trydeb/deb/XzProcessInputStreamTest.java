@@ -74,6 +74,25 @@ class XzProcessInputStreamTest {
     }
 
     @Test
+    void read_xzStoppedByTheGroupsSignal_anInterruptionNotACorruptFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path xz = dir.resolve("xz");
+        java.nio.file.Files.writeString(xz, "#!/bin/sh\nkill -TERM $$\n");
+        java.nio.file.Files.setPosixFilePermissions(xz, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
+        IOException e = assertThrows(IOException.class, () -> {
+            try (InputStream in = XzProcessInputStream.start(xz, new ByteArrayInputStream(new byte[100]), 1024).orElseThrow()) {
+                in.readAllBytes();
+            }
+        });
+
+        assertTrue(e instanceof java.io.InterruptedIOException, e.toString());
+        assertEquals("xz was stopped by signal 15", e.getMessage());
+        assertTrue(BadDeb.corrupt(Path.of("x.deb"), "data.tar.xz", e).getMessage()
+                .equals("x.deb: reading its data.tar.xz was interrupted (xz was stopped by signal 15)"));
+    }
+
+    @Test
     void start_noXzOnTheHost_isEmpty() throws Exception {
         assertEquals(Optional.empty(), XzProcessInputStream.start(Path.of("/nonexistent/xz"),
                 new ByteArrayInputStream(new byte[0]), 1024));
