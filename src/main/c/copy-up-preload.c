@@ -22,6 +22,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "copy-up-calls.h"
+
 #if defined(__x86_64__)
 #define NATIVE_ARCH AUDIT_ARCH_X86_64
 #elif defined(__aarch64__)
@@ -35,16 +37,13 @@
 
 extern char **environ;
 
-/* System calls stopped whatever their arguments (opens only when they may write, utimensat
- * only with a path: futimens, which dpkg calls for every file, has none). */
-static const int always_stopped[] = {
-#ifdef __NR_open
-    __NR_creat, __NR_rename, __NR_link, __NR_chmod, __NR_chown, __NR_lchown, __NR_utime, __NR_utimes,
-    __NR_futimesat,
-#endif
-    __NR_truncate, __NR_renameat, __NR_renameat2, __NR_linkat, __NR_fchmodat, __NR_fchownat,
-    __NR_setxattr, __NR_lsetxattr, __NR_removexattr, __NR_lremovexattr,
-};
+/* System calls stopped whatever their arguments (the filter below tests open's and
+ * openat's flags, and utimensat's path: futimens, which dpkg calls for every file, has none). */
+#define NUMBER(number, dirfd, path, follow, flags) number,
+#define NONE(number, dirfd, path, follow, flags)
+static const int always_stopped[] = {COPY_UP_CALLS(NUMBER, NONE)};
+#undef NUMBER
+#undef NONE
 
 #define N_ALWAYS ((int)(sizeof always_stopped / sizeof always_stopped[0]))
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__

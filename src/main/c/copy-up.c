@@ -24,6 +24,7 @@
  * could not copy fails in the kernel exactly as it would have without it.
  */
 #include "copy-up.h"
+#include "copy-up-calls.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -55,34 +56,13 @@ struct path_arg {
 };
 
 static int describe(int nr, struct path_arg *p) {
+#define DESCRIBE(number, dirfd, path, follow, flags) \
+    case number: *p = (struct path_arg){dirfd, path, follow, flags}; return 1;
     switch (nr) {
-#ifdef __NR_open
-    case __NR_open: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_creat: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_rename: *p = (struct path_arg){-1, 0, 0, -1}; return 1;
-    case __NR_link: *p = (struct path_arg){-1, 0, 0, -1}; return 1;
-    case __NR_chmod: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_chown: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_lchown: *p = (struct path_arg){-1, 0, 0, -1}; return 1;
-    case __NR_utime: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_utimes: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_futimesat: *p = (struct path_arg){0, 1, 1, -1}; return 1;
-#endif
-    case __NR_openat: *p = (struct path_arg){0, 1, 1, -1}; return 1;
-    case __NR_truncate: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_renameat: *p = (struct path_arg){0, 1, 0, -1}; return 1;
-    case __NR_renameat2: *p = (struct path_arg){0, 1, 0, -1}; return 1;
-    /* linkat follows only with AT_SYMLINK_FOLLOW (argument 4). */
-    case __NR_linkat: *p = (struct path_arg){0, 1, 0, 4}; return 1;
-    case __NR_fchmodat: *p = (struct path_arg){0, 1, 1, -1}; return 1;
-    case __NR_fchownat: *p = (struct path_arg){0, 1, 1, 4}; return 1;
-    case __NR_utimensat: *p = (struct path_arg){0, 1, 1, 3}; return 1;
-    case __NR_setxattr: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_lsetxattr: *p = (struct path_arg){-1, 0, 0, -1}; return 1;
-    case __NR_removexattr: *p = (struct path_arg){-1, 0, 1, -1}; return 1;
-    case __NR_lremovexattr: *p = (struct path_arg){-1, 0, 0, -1}; return 1;
+        COPY_UP_CALLS(DESCRIBE, DESCRIBE)
     default: return 0;
     }
+#undef DESCRIBE
 }
 
 static int receive_listener(int socket) {
