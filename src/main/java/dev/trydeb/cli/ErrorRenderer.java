@@ -1,8 +1,8 @@
 package dev.trydeb.cli;
 
+import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
-import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -13,7 +13,7 @@ final class ErrorRenderer implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (jvmExiting() || (causedBySignal(e) && jvmExitsSoon())) {
+        if (jvmExiting() || (ErrorText.isInterruption(e) && jvmExitsSoon())) {
             // Ctrl-C or SIGTERM: the shutdown hook has said what happened; this error (a child
             // killed by the same signal, say) would only mislead.
             return ExitCode.FAILURE.code();
@@ -33,16 +33,6 @@ final class ErrorRenderer implements IExecutionExceptionHandler {
         }
         err.flush();
         return code;
-    }
-
-    /** A child stopped by Ctrl-C or kill, which sends the same signal to this JVM (the group's). */
-    private static boolean causedBySignal(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InterruptedIOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The child may notice its signal before the JVM does: give the JVM's own a moment to arrive. */

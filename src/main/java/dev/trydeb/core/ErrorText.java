@@ -1,6 +1,7 @@
 package dev.trydeb.core;
 
 import java.io.EOFException;
+import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -40,6 +41,20 @@ public final class ErrorText {
             return e instanceof EOFException ? "unexpected end of data" : e.getClass().getSimpleName();
         }
         return oneLine(message);
+    }
+
+    /**
+     * Whether the error, or one it was caused by, is an interruption (InterruptedIOException:
+     * a child stopped by the signal Ctrl-C or kill sent to trydeb's whole process group),
+     * which is not a problem with a file and which trydeb's own shutdown hook reports.
+     */
+    public static boolean isInterruption(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text on one line, control characters replaced by '?', cut to a readable length. */

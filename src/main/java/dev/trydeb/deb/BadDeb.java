@@ -4,7 +4,6 @@ import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
 
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 
 /** The BAD_INPUT errors about a .deb file: "FILE: problem; fix", on one line. */
@@ -23,21 +22,12 @@ final class BadDeb {
 
     /** A member whose bytes cannot be decoded. */
     static TrydebException corrupt(Path debFile, String what, Throwable cause) {
-        if (interrupted(cause)) {
+        if (ErrorText.isInterruption(cause)) {
             return new TrydebException(ExitCode.FAILURE, debFile + ": reading its " + what + " was interrupted ("
                     + ErrorText.describe(cause) + ")", cause);
         }
         return new TrydebException(ExitCode.BAD_INPUT, debFile + ": truncated or corrupt " + what
                 + " (" + ErrorText.describe(cause) + "); download it again", cause);
-    }
-
-    private static boolean interrupted(Throwable cause) {
-        for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof InterruptedIOException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A name from the archive, quoted and made safe to print. */
