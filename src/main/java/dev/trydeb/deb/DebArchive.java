@@ -65,10 +65,7 @@ public final class DebArchive {
             InputStream in = new BufferedInputStream(file, 64 * 1024);
             requireArMagic(debFile, in);
             ArArchiveInputStream ar = new ArArchiveInputStream(in);
-            ArArchiveEntry first = nextMember(debFile, ar);
-            if (first == null || !first.getName().equals("debian-binary")) {
-                throw BadDeb.error(debFile, "not a Debian package (no 'debian-binary' member)", "pass a .deb file");
-            }
+            readFormat(debFile, ar);
             for (ArArchiveEntry entry = nextMember(debFile, ar); entry != null; entry = nextMember(debFile, ar)) {
                 if (entry.getName().startsWith("control.tar")) {
                     ControlTarReader.Contents control = readControlTar(debFile, entry.getName(),
@@ -125,11 +122,7 @@ public final class DebArchive {
 
     /** debian-binary first, then control.tar.*, then data.tar.*; members named "_..." may come in between. */
     private static Members readMembers(Path debFile, ArArchiveInputStream ar) {
-        ArArchiveEntry first = nextMember(debFile, ar);
-        if (first == null || !first.getName().equals("debian-binary")) {
-            throw BadDeb.error(debFile, "not a Debian package (no 'debian-binary' member)", "pass a .deb file");
-        }
-        requireFormatVersion2(debFile, readDebianBinary(debFile, ar, first));
+        readFormat(debFile, ar);
 
         ControlTarReader.Contents control = null;
         String controlMember = null;
@@ -169,6 +162,15 @@ public final class DebArchive {
         } catch (IOException | RuntimeException e) {
             throw BadDeb.corrupt(debFile, "ar archive", e);
         }
+    }
+
+    /** The first member, debian-binary, saying format 2.x. */
+    private static void readFormat(Path debFile, ArArchiveInputStream ar) {
+        ArArchiveEntry first = nextMember(debFile, ar);
+        if (first == null || !first.getName().equals("debian-binary")) {
+            throw BadDeb.error(debFile, "not a Debian package (no 'debian-binary' member)", "pass a .deb file");
+        }
+        requireFormatVersion2(debFile, readDebianBinary(debFile, ar, first));
     }
 
     private static String readDebianBinary(Path debFile, ArArchiveInputStream ar, ArArchiveEntry entry) {
