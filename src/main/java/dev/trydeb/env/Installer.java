@@ -125,7 +125,7 @@ public final class Installer {
 
     public InstallResult remove(RemoveRequest request) {
         List<String> names = request.names().stream().map(Installer::packageSpec).toList();
-        names.forEach(name -> typedName(name.split(":", 2)[0]));
+        List<PackageName> packageNames = names.stream().map(name -> typedName(name.split(":", 2)[0])).toList();
         // Removing a host package from the default environment before anything else is fine.
         workspace.existingEnvironment(request.environment());
         Map<String, Object> json = new LinkedHashMap<>();
@@ -134,9 +134,9 @@ public final class Installer {
         try (Cancellation cancellation = watchSignals(request.environment())) {
             return change(request.environment(), cancellation, false, false, List.of(), json, List.of(),
                     (planner, installed, options) -> {
-                        for (String name : names) {
-                            if (installed.find(typedName(name.split(":", 2)[0])).isEmpty()) {
-                                throw TrydebException.badInput("package '" + name + "' is not installed in environment '"
+                        for (int i = 0; i < names.size(); i++) {
+                            if (installed.find(packageNames.get(i)).isEmpty()) {
+                                throw TrydebException.badInput("package '" + names.get(i) + "' is not installed in environment '"
                                         + request.environment().value() + "' nor on the host; 'trydeb list' shows what the environment has");
                             }
                         }

@@ -101,15 +101,14 @@ public final class LayerPreparer {
     private final Set<GuestPath> prepared = new HashSet<>();
     /**
      * Directories created only in case dpkg or a maintainer script writes there, with their
-     * inode, mode and owner when preparation ended: removed again if empty and all three are
-     * the same after the transaction (not chmodded, chowned or recreated, which an opaque
-     * directory is; whatever was created in them and is still there, a whiteout included,
-     * keeps them), or every committed layer would hold all of /etc's directories, each one a
-     * directory the overlay merges across every layer in every sandbox. Nor when it turned
-     * opaque. Not the times: a file
-     * created and deleted again, or a copy-up dropped again, leaves nothing to keep. Not the
-     * ctime either: overlayfs sets xattrs of its own (origin, impure, uuid) on upper
-     * directories it merely looks up or mounts.
+     * inode, mode, owner and opacity when preparation ended: removed again if empty and all
+     * four are the same after the transaction (not chmodded, chowned or recreated, which an
+     * opaque directory is; whatever was created in them and is still there, a whiteout
+     * included, keeps them), or every committed layer would hold all of /etc's directories, each one a
+     * directory the overlay merges across every layer in every sandbox. Not the times: a file
+     * created and deleted again, or a copy-up dropped again, leaves nothing to keep (and
+     * overlayfs sets xattrs of its own, origin, impure, uuid, on upper directories it merely
+     * looks up or mounts, which changes their ctime).
      */
     private final Map<Path, Map<String, Object>> speculative = new HashMap<>();
     private boolean preparingSpeculatively;
@@ -264,12 +263,21 @@ public final class LayerPreparer {
      * finds their directories empty.
      */
     public void dropUnchangedCopyUps(Collection<GuestPath> copied) {
+        if (copied.isEmpty()) {
+            return;
+        }
+        Map<String, Object> layerOwner;
+        try {
+            layerOwner = Files.readAttributes(target.upper(), "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return; // no layer to drop anything from
+        }
         for (GuestPath path : copied) {
             try {
                 Optional<GuestView.Found> below = view.lookup(path);
                 Path copy = upper(path);
                 if (below.isPresent() && below.get().source() == GuestView.Source.HOST
-                        && isUnchangedCopy(copy, below.get().hostPath())) {
+                        && isUnchangedCopy(copy, below.get().hostPath(), layerOwner)) {
                     Files.delete(copy);
                 }
             } catch (IOException e) {
@@ -278,9 +286,8 @@ public final class LayerPreparer {
         }
     }
 
-    private boolean isUnchangedCopy(Path copy, Path host) throws IOException {
+    private static boolean isUnchangedCopy(Path copy, Path host, Map<String, Object> layerOwner) throws IOException {
         Map<String, Object> copied = Files.readAttributes(copy, "unix:mode,uid,gid,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
-        Map<String, Object> layerOwner = Files.readAttributes(target.upper(), "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
         if (!copied.get("uid").equals(layerOwner.get("uid")) || !copied.get("gid").equals(layerOwner.get("gid"))) {
             return false;
         }
