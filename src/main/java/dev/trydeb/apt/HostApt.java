@@ -1,5 +1,6 @@
 package dev.trydeb.apt;
 
+import dev.trydeb.core.ChildProcesses;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
@@ -161,10 +162,10 @@ public final class HostApt {
             builder.environment().put("LC_ALL", "C.UTF-8");
             if (copyTo == null) {
                 builder.inheritIO();
-                return new Result(builder.start().waitFor(), "");
+                return new Result(ChildProcesses.start(builder).waitFor(), "");
             }
             builder.redirectErrorStream(true);
-            Process process = builder.start();
+            Process process = ChildProcesses.start(builder);
             StringBuilder output = new StringBuilder();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {

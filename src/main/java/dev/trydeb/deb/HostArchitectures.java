@@ -1,5 +1,6 @@
 package dev.trydeb.deb;
 
+import dev.trydeb.core.ChildProcesses;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
@@ -43,7 +44,7 @@ public final class HostArchitectures {
     private static String run(String dpkg, String option) {
         String command = dpkg + " " + option;
         try {
-            Process process = new ProcessBuilder(dpkg, option).redirectErrorStream(true).start();
+            Process process = ChildProcesses.start(new ProcessBuilder(dpkg, option).redirectErrorStream(true));
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = process.waitFor();

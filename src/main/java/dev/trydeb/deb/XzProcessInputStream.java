@@ -1,8 +1,9 @@
 package dev.trydeb.deb;
 
+import dev.trydeb.core.ChildProcesses;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +42,8 @@ final class XzProcessInputStream extends InputStream {
         if (!Files.isExecutable(xz)) {
             return Optional.empty();
         }
-        Process process = new ProcessBuilder(xz.toString(), "--decompress", "--stdout", "--quiet",
-                "--memlimit-decompress=" + memoryLimitKib + "KiB").start();
+        Process process = ChildProcesses.start(new ProcessBuilder(xz.toString(), "--decompress", "--stdout", "--quiet",
+                "--memlimit-decompress=" + memoryLimitKib + "KiB"));
         return Optional.of(new XzProcessInputStream(process, compressed));
     }
 

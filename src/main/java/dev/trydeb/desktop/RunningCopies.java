@@ -1,5 +1,6 @@
 package dev.trydeb.desktop;
 
+import dev.trydeb.core.ChildProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +110,7 @@ public final class RunningCopies {
         builder.environment().clear();
         builder.environment().putAll(env);
         try {
-            Process process = builder.start();
+            Process process = ChildProcesses.start(builder);
             try (InputStream out = process.getInputStream()) {
                 String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
                 return process.waitFor() == 0 ? text : "";

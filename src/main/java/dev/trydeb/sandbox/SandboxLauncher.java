@@ -2,6 +2,7 @@ package dev.trydeb.sandbox;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import dev.trydeb.core.ChildProcesses;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
@@ -10,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts sandboxes through the single-threaded helper (trydeb-sandbox), since the kernel
@@ -180,7 +181,7 @@ public final class SandboxLauncher {
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
-            Process process = builder.start();
+            Process process = ChildProcesses.start(builder);
             running = process;
             try {
                 while (true) {
@@ -195,7 +196,7 @@ public final class SandboxLauncher {
             }
         } catch (IOException e) {
             throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE,
-                    "cannot start the sandbox helper " + command.get(0) + ": " + ErrorText.describe(e));
+                    "cannot start the sandbox helper " + command.get(0) + ": " + ErrorText.describe(e), e);
         }
     }
 

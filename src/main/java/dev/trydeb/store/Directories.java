@@ -1,5 +1,6 @@
 package dev.trydeb.store;
 
+import dev.trydeb.core.ChildProcesses;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
@@ -55,10 +56,9 @@ final class Directories {
         }
         create(dir);
         try {
-            Process chattr = new ProcessBuilder(CHATTR, "+T", dir.toAbsolutePath().toString())
+            Process chattr = ChildProcesses.start(new ProcessBuilder(CHATTR, "+T", dir.toAbsolutePath().toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD));
             chattr.waitFor();
         } catch (IOException e) {
             // No chattr (e2fsprogs): only a placement hint is lost.
