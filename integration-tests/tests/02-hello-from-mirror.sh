@@ -18,16 +18,28 @@ fi
 
 assert_exit 0 td install "./$deb"
 assert_no_stacktrace
-assert_contains "$OUT$ERR" "Setting up hello" "install does not show dpkg's output"
+assert_contains "$OUT" "Setting up hello (1/1)" "install does not show dpkg's progress"
+assert_not_contains "$OUT$ERR" "Selecting previously unselected package" "dpkg's chatter on screen"
 assert_contains "$OUT" "Run it with: trydeb run hello" "the install's last word"
 assert_not_contains "$ERR" "trydeb: timing:" "phase times without TRYDEB_TIMINGS"
+
+# the whole of dpkg's output is kept with the transaction
+assert_exit 0 td log
+assert_contains "$OUT" "Selecting previously unselected package hello." "trydeb log"
+assert_contains "$OUT" "Setting up hello ($version) ..." "trydeb log"
+assert_exit 0 td log 1
+assert_contains "$OUT" "Setting up hello ($version) ..." "trydeb log 1"
+assert_exit 2 td log 99
+assert_last_line_error "no transaction 99"
 
 assert_exit 0 td run hello
 assert_eq "Hello, world!" "$OUT" "trydeb run hello"
 
-# the very same file again: nothing to do, and no transaction for it
+# the very same file again: nothing to do, and no transaction for it (and -q says nothing)
 assert_exit 0 td install "./$deb"
 assert_contains "$OUT" "Nothing to do: environment 'default' already has what was asked"
+assert_exit 0 td install -q "./$deb"
+assert_eq "" "$OUT$ERR" "install -q with nothing to do"
 assert_not_contains "$OUT" "will be replaced"
 assert_exit 0 td list --json
 assert_eq "1" "$(jq -r '.[] | select(.name == "hello") | .transaction' <<<"$OUT")" "hello's transaction after the second install"

@@ -17,12 +17,18 @@ snapshot "$(envs_dir)" "$TEST_TMP/envs-before.txt"
 
 assert_exit 1 td install "$bad"
 assert_last_line_error
-assert_contains "$OUT$ERR" "trydeb-bad" "the failure output does not name the package"
+assert_contains "$OUT$ERR" "trydeb-bad: this postinst fails on purpose" "the script's problem is not shown"
+# the whole output stays with the failed transaction, which the last line names
+tx=$(grep -o 'its whole output: trydeb log [0-9]*' <<<"$ERR" | grep -o '[0-9]*$') ||
+    fail "the failure does not say where its whole output is:"$'\n'"$ERR"
 
 # the database may record the failed transaction; the layers must not change at all
 assert_unchanged "$(envs_dir)" "$TEST_TMP/envs-before.txt" "the failed install changed the environment's files"
 assert_exit 0 td list
 assert_eq "$list_before" "$OUT" "trydeb list after the failed install"
+assert_exit 0 td log "$tx"
+assert_contains "$OUT" "Setting up trydeb-bad (1.0) ..." "trydeb log $tx"
+assert_contains "$OUT" "trydeb-bad: this postinst fails on purpose" "trydeb log $tx"
 
 assert_exit 1 td run --exec test -- -e /usr/share/trydeb-bad/data
 assert_exit 1 td run --exec test -- -e /etc/trydeb-bad-was-here

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * what a transaction needs and downloads it, and never changes anything of the host's.
  */
 public final class HostApt {
-    private static final PrintStream CAPTURE = new PrintStream(OutputStream.nullOutputStream());
+    /** Where apt's output goes to be captured, not shown. */
+    public static final PrintStream CAPTURE = new PrintStream(OutputStream.nullOutputStream());
     /** The file name of apt's cache of the lists in {@link #listsCacheDirectory()}. */
     public static final String SOURCE_CACHE_FILE = "srcpkgcache.bin";
 
@@ -123,7 +124,9 @@ public final class HostApt {
         command.addAll(arguments);
         Result result = run(command, terminal ? null : log);
         if (result.status != 0) {
-            throw new TrydebException(ExitCode.FAILURE, "downloading failed (apt-get exit status " + result.status
+            // On a terminal apt has shown its reasons; otherwise they are in the captured output.
+            String reason = terminal ? "apt-get exit status " + result.status : explain(result.output);
+            throw new TrydebException(ExitCode.FAILURE, "downloading failed (" + reason
                     + "); nothing was changed, and files already downloaded stay in " + archives()
                     + " for the next attempt");
         }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 /** Entry point: one CommandLine, one exception handler, one exit-code mapping. */
 public final class Main {
     static final List<Class<?>> SUBCOMMANDS = List.of(InstallCommand.class, RemoveCommand.class,
-            RollbackCommand.class, CompactCommand.class, RunCommand.class, ShellCommand.class, ListCommand.class, EnvsCommand.class, InfoCommand.class,
-            DiffCommand.class, ResetCommand.class, ExportCommand.class, UnexportCommand.class);
+            RollbackCommand.class, CompactCommand.class, RunCommand.class, ShellCommand.class, ListCommand.class,
+            EnvsCommand.class, InfoCommand.class, LogCommand.class, DiffCommand.class, ResetCommand.class,
+            ExportCommand.class, UnexportCommand.class);
 
     private Main() {}
 

@@ -17,18 +17,24 @@ import java.util.stream.Collectors;
 final class PlanPrompt implements Confirmation {
     private final PrintStream out;
     private final boolean assumeYes;
+    private final boolean quiet;
     private final String environment;
 
-    PlanPrompt(PrintStream out, boolean assumeYes, String environment) {
+    /** @param quiet show the plan only when it must be confirmed */
+    PlanPrompt(PrintStream out, boolean assumeYes, boolean quiet, String environment) {
         this.out = out;
         this.assumeYes = assumeYes;
+        this.quiet = quiet;
         this.environment = environment;
     }
 
     @Override
     public boolean confirm(ChangePlan plan) {
-        render(plan);
-        if (!plan.needsConfirmation() || assumeYes) {
+        boolean ask = plan.needsConfirmation() && !assumeYes;
+        if (!quiet || ask) {
+            render(plan);
+        }
+        if (!ask) {
             return true;
         }
         Console console = System.console();

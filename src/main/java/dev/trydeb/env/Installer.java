@@ -58,19 +58,22 @@ public final class Installer {
     private final PrintStream out;
     private final boolean terminal;
     private final PhaseTimes times;
+    private final TransactionOutput.Detail detail;
 
     /**
-     * @param out where apt's download lines go when not on a terminal
+     * @param out where apt's download lines and dpkg's progress go when not on a terminal
      * @param terminal whether {@code out} is the user's terminal (apt then draws its progress bar there)
+     * @param detail how much of apt's and dpkg's output {@code out} shows (the store keeps all of it)
      */
     public Installer(Workspace workspace, Progress progress, Confirmation confirmation, PrintStream out, boolean terminal,
-                     PhaseTimes times) {
+                     PhaseTimes times, TransactionOutput.Detail detail) {
         this.workspace = workspace;
         this.progress = progress;
         this.confirmation = confirmation;
         this.out = out;
         this.terminal = terminal;
         this.times = times;
+        this.detail = detail;
     }
 
     public InstallResult install(InstallRequest request) {
@@ -102,7 +105,7 @@ public final class Installer {
                                   EnvironmentRecord env) {
         GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(
                 EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()))));
-        String trydeb = envName.isDefault() ? "trydeb " : "trydeb --env " + envName.value() + " ";
+        String trydeb = command(envName);
         List<String> hints = new ArrayList<>();
         for (NewPackage pkg : asked) {
             try {
@@ -201,7 +204,8 @@ public final class Installer {
             times.finished("confirmation");
             if (plan.unpacks().stream().anyMatch(ChangePlan.Unpack::download)) {
                 progress.step("Downloading into " + apt.archives());
-                apt.download(plan.aptArguments(), options, terminal, out);
+                boolean quiet = detail == TransactionOutput.Detail.QUIET;
+                apt.download(plan.aptArguments(), options, terminal && !quiet, quiet ? HostApt.CAPTURE : out);
                 times.finished("download");
             }
             List<DebPackage> debs = readAll(plan, localDebs, mapping);
@@ -218,14 +222,19 @@ public final class Installer {
                 SandboxPlan sandbox = workspace.planner().install(layers, target, touched, inputs.mounts(workspace.hostRoot()),
                         mapping, layout.mountPoint(), network, inputs.command(), inputs.environment());
                 times.finished("prepare");
-                int status = launcher.runAndWait(sandbox);
+                // debconf's questions need the terminal itself: --interactive leaves the output there, unkept.
+                Optional<TransactionOutput> output = interactiveDebconf ? Optional.empty()
+                        : Optional.of(new TransactionOutput(detail, out, plan.unpacks().size(), plan.removals().size()));
+                int status = launcher.runAndWait(sandbox, output.orElse(null));
+                output.ifPresent(o -> workspace.store().saveOutput(tx.id(), o.text()));
                 times.finished("sandbox");
                 List<GuestPath> copiedUp = inputs.copiedUp();
                 inputs.cleanUp();
                 if (status != 0) {
                     throw new TrydebException(status == ExitCode.SANDBOX_SETUP.code() ? ExitCode.SANDBOX_SETUP : ExitCode.FAILURE,
                             (plan.viaApt() ? "apt-get" : "dpkg") + " failed (exit status " + status + "); environment '"
-                                    + env.name() + "' is unchanged" + (network ? "" : NO_NETWORK_HINT));
+                                    + env.name() + "' is unchanged" + (network ? "" : NO_NETWORK_HINT)
+                                    + output.map(o -> "; its whole output: " + command(envName) + "log " + tx.id()).orElse(""));
                 }
                 layer.dropUntouched(copiedUp);
                 StateChanges changes = StateChanges.between(state, target.upper());
@@ -241,6 +250,11 @@ public final class Installer {
                         committed.removedNames());
             });
         }
+    }
+
+    /** How the user names the environment on a command line: "trydeb " or "trydeb --env NAME ". */
+    private static String command(EnvironmentName envName) {
+        return envName.isDefault() ? "trydeb " : "trydeb --env " + envName.value() + " ";
     }
 
     private static String describe(ChangePlan plan) {

@@ -6,13 +6,17 @@ import dev.trydeb.core.ChildProcesses;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Starts sandboxes through the single-threaded helper (trydeb-sandbox), since the kernel
@@ -52,12 +56,20 @@ public final class SandboxLauncher {
 
     /** Runs the sandbox as a child and returns its exit status; the child dies with the JVM. */
     public int runAndWait(SandboxPlan plan) {
+        return runAndWait(plan, null);
+    }
+
+    /**
+     * {@link #runAndWait(SandboxPlan)} with the sandbox's output (stdout and stderr, in the order
+     * written) given to OUTPUT line by line instead of the terminal; null leaves it on the terminal.
+     */
+    public int runAndWait(SandboxPlan plan, Consumer<String> output) {
         createWritableDirectories(plan);
         List<String> command = new ArrayList<>();
         command.add(helper.toString());
         command.add("--die-with-parent");
         command.addAll(plan.helperArguments());
-        return startAndWait(command, plan.environment());
+        return startAndWait(command, plan.environment(), output);
     }
 
     /**
@@ -156,6 +168,15 @@ public final class SandboxLauncher {
         }
     }
 
+    /** Until the sandbox closes its output; malformed UTF-8 is replaced, never fatal. */
+    private static void readLines(Process process, Consumer<String> output) throws IOException {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.accept(line);
+            }
+        }
+    }
+
     /**
      * Stops the sandbox this launcher is waiting for (on Ctrl-C it has the signal already):
      * SIGTERM, which the helper forwards to the program, then SIGKILL after a grace period.
@@ -177,13 +198,23 @@ public final class SandboxLauncher {
     }
 
     private int startAndWait(List<String> command, Map<String, String> environment) {
+        return startAndWait(command, environment, null);
+    }
+
+    private int startAndWait(List<String> command, Map<String, String> environment, Consumer<String> output) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        if (output != null) {
+            builder.redirectOutput(ProcessBuilder.Redirect.PIPE).redirectErrorStream(true);
+        }
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
             Process process = ChildProcesses.start(builder);
             running = process;
             try {
+                if (output != null) {
+                    readLines(process, output);
+                }
                 while (true) {
                     try {
                         return process.waitFor();

@@ -166,6 +166,16 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Keeps what apt and dpkg printed during a pending transaction, whatever its outcome will be. */
+    public void saveOutput(long txId, String output) {
+        db.update("INSERT OR REPLACE INTO transaction_output (transaction_id, output) VALUES (?, ?)", txId, output);
+    }
+
+    /** What apt and dpkg printed during the transaction, if it was kept. */
+    public Optional<String> output(long txId) {
+        return db.queryOne("SELECT output FROM transaction_output WHERE transaction_id = ?", row -> row.getString(1), txId);
+    }
+
     /** All transactions of the environment, oldest first. */
     public List<TransactionRecord> transactions(long envId) {
         return db.query("SELECT " + TRANSACTION_COLUMNS + " FROM transactions WHERE environment_id = ? ORDER BY id",

@@ -34,7 +34,7 @@ class StoreSchemaTest {
             List<String> tables = db.query("SELECT name FROM sqlite_master WHERE type = 'table'"
                     + " AND name NOT LIKE 'sqlite_%' ORDER BY name", row -> row.getString(1));
             assertEquals(List.of("account_records", "environments", "package_files", "packages", "shipped_files",
-                    "status_records", "transactions"), tables);
+                    "status_records", "transaction_output", "transactions"), tables);
         }
     }
 

@@ -241,6 +241,25 @@ class StoreTest {
     }
 
     @Test
+    void saveOutput_keptWhateverTheOutcome_goneWithTheTransaction() {
+        long failed = store.beginTransaction(envId, "install", REQUEST).id();
+        store.saveOutput(failed, "Setting up hello (2.10-3) ...\npostinst: failing\n");
+        store.failTransaction(failed, "failed", "dpkg failed");
+        long committed = store.beginTransaction(envId, "install", REQUEST).id();
+        store.saveOutput(committed, "first\n");
+        store.saveOutput(committed, "second\n");
+        commit(committed, List.of(hello("2.10-3", "/usr/bin/hello")));
+
+        assertEquals(Optional.of("Setting up hello (2.10-3) ...\npostinst: failing\n"), store.output(failed));
+        assertEquals(Optional.of("second\n"), store.output(committed));
+
+        store.deleteTransaction(committed);
+        assertEquals(Optional.empty(), store.output(committed));
+        store.deleteEnvironment(envId);
+        assertEquals(Optional.empty(), store.output(failed));
+    }
+
+    @Test
     void failTransaction_abortedWithoutError_recordsNullError() {
         long tx = store.beginTransaction(envId, "install", REQUEST).id();
 
