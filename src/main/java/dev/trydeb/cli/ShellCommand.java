@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "shell",
         description = {"Start your shell inside the environment.", "",
             "$SHELL (or, without it, your login shell) starts as 'run' starts programs. TRYDEB_ENV "
-                + "is set to the environment's name inside."},
+                + "is set to the environment's name inside, and debian_chroot to trydeb:NAME, which "
+                + "Debian's bash prompt shows: (trydeb:NAME)you@host:~$"},
         mixinStandardHelpOptions = true)
 final class ShellCommand implements Callable<Integer> {
     @ParentCommand

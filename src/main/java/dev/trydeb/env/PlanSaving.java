@@ -83,7 +83,7 @@ final class PlanSaving {
     /** Under the environment's shared lock, so that no change of the environment comes between. */
     void save(Path home, String environmentName, SandboxPlan plan) {
         if (target.isPresent() && !refused) {
-            SavedRun.save(target.get().file(), target.get().inputs(), home, Map.of("TRYDEB_ENV", environmentName), plan);
+            SavedRun.save(target.get().file(), target.get().inputs(), home, Runner.markers(environmentName), plan);
         }
     }
 }

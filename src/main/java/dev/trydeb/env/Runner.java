@@ -279,10 +279,19 @@ public final class Runner {
         return GuestPath.of((replaced ? home : normalized).toString());
     }
 
+    /**
+     * What tells a program, and the person at a shell, that it runs inside the environment:
+     * TRYDEB_ENV, and debian_chroot, which Debian's bash prompt (/etc/bash.bashrc, /etc/skel's
+     * .bashrc) shows in front of it: "(trydeb:NAME)user@host:~$".
+     */
+    static Map<String, String> markers(String envName) {
+        return Map.of("TRYDEB_ENV", envName, "debian_chroot", "trydeb:" + envName);
+    }
+
     /** The caller's whole environment, so that the desktop session's variables reach the program. */
     private static Map<String, String> environment(String envName, RunOptions options) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("TRYDEB_ENV", envName);
+        env.putAll(markers(envName));
         env.remove("TRYDEB_NO_FAST_RUN"); // set by the helper when it hands a stale saved plan back to the launcher
         if (options.privateBus()) {
             env.remove("DBUS_SESSION_BUS_ADDRESS");
