@@ -78,7 +78,7 @@ probe=$(make_pkg trydeb-probe 1.0 --file /usr/share/trydeb-probe/README "probe" 
 $probe_script")
 probe_sum=$(sha256sum <"$probe")
 
-assert_exit 0 td install "$probe"
+assert_exit 0 td install --verbose "$probe"
 assert_no_stacktrace
 note "$OUT"
 probe_line() { sed -n "s/^probe $1: //p" <<<"$OUT"; }
@@ -106,7 +106,7 @@ assert_eq refused "$(probe_line environ)" "reading /proc/1/environ"
 [[ "$(probe_line pid1-state)" =~ ^[SR]$ ]] || fail "PID 1 after SIGSTOP from inside: state $(probe_line pid1-state)"
 
 # --network: the opt-in gives maintainer scripts the host's network
-assert_exit 0 td --env networked install --network "$probe"
+assert_exit 0 td --env networked install --verbose --network "$probe"
 assert_eq connected "$(sed -n 's/^probe host-loopback: //p' <<<"$OUT")" "the host's loopback server with --network"
 
 # ---------------------------------------------------------------- hole 1: the download cache

@@ -1,7 +1,7 @@
 #!/bin/bash
-# `trydeb run` shares the caller's IPC namespace by default, so that X11's MIT-SHM works (the
-# X server attaches the System V segment the program names); --isolate-ipc gives the program
-# one of its own, where the caller's segments are out of reach and MIT-SHM fails (BadAccess).
+# `trydeb run` shares the caller's IPC namespace and /dev/shm by default, so that X11's MIT-SHM
+# works (the X server attaches the System V segment the program names); --isolate-ipc gives the
+# program its own, where the caller's segments are out of reach and MIT-SHM fails (BadAccess).
 . "$ITEST_DIR/lib.sh"
 
 command -v ipcmk >/dev/null || skip "ipcmk (util-linux) is not installed"
@@ -16,6 +16,21 @@ assert_exit 0 td run --exec ipcs -- -m -i "$id"
 assert_contains "$OUT" "shmid=$id" "the caller's shared-memory segment inside trydeb run"
 run_cmd td run --isolate-ipc --exec ipcs -- -m -i "$id"
 assert_not_contains "$OUT" "shmid=$id" "the caller's segment is visible with --isolate-ipc"
+
+# ------------------------------------------------------------------ POSIX shared memory (/dev/shm)
+# The caller's, mounted as on the host (a tmpfs over it made findmnt answer once more inside
+# than outside, which Chromium's launcher trips over); a private one with --isolate-ipc.
+shm=$(mktemp /dev/shm/trydeb-itest-shm.XXXXXX)
+on_exit "rm -f '$shm'"
+echo "host segment" >"$shm"
+assert_exit 0 td run --exec cat -- "$shm"
+assert_eq "host segment" "$OUT" "the caller's /dev/shm inside trydeb run"
+if command -v findmnt >/dev/null; then
+    assert_exit 0 td run --exec findmnt -- -n -o TARGET -T /dev/shm
+    assert_eq "$(findmnt -n -o TARGET -T /dev/shm)" "$OUT" "findmnt -T /dev/shm inside as on the host"
+fi
+run_cmd td run --isolate-ipc --exec cat -- "$shm"
+[[ $RC != 0 ]] || fail "the caller's /dev/shm is visible with --isolate-ipc: $OUT"
 
 # ------------------------------------------------------------------ MIT-SHM against a real X server
 start_xvfb

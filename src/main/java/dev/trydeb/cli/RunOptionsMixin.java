@@ -32,8 +32,8 @@ final class RunOptionsMixin {
     boolean noNetwork;
 
     @Option(names = "--isolate-ipc",
-            description = "An IPC namespace of its own: the program cannot reach your System V shared memory, semaphores"
-                    + " and message queues, but some X11 programs then fail (MIT-SHM gives BadAccess).")
+            description = "An IPC namespace and a /dev/shm of its own: the program cannot reach your System V and POSIX"
+                    + " shared memory, semaphores and message queues, but some X11 programs then fail (MIT-SHM gives BadAccess).")
     boolean isolateIpc;
 
     @Option(names = "--private-bus",

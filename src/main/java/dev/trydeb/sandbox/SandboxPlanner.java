@@ -60,7 +60,7 @@ public final class SandboxPlanner {
     public SandboxPlan install(LayerStack layers, WritableLayer target, Set<String> touchedTopLevels,
                                List<MountOp> extraOperations, UidMapping mapping, Path mountPoint, boolean network,
                                List<String> command, Map<String, String> environment) {
-        List<MountOp> ops = topLevel(layers, target, touchedTopLevels, false);
+        List<MountOp> ops = topLevel(layers, target, touchedTopLevels, false, false);
         ops.addAll(extraOperations);
         ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
         return new SandboxPlan(mapping, mountPoint, ops, Optional.empty(), network, GuestPath.ROOT, false,
@@ -68,7 +68,7 @@ public final class SandboxPlanner {
     }
 
     public SandboxPlan run(RunPlanRequest request) {
-        List<MountOp> ops = topLevel(request.layers(), request.writable(), Set.of(), true);
+        List<MountOp> ops = topLevel(request.layers(), request.writable(), Set.of(), true, request.shareIpc());
         for (GuestPath dir : request.untouchedHostDirectories()) {
             ops.add(new MountOp.HostDirectory(host.path().resolve(dir.relative()), dir));
         }
@@ -90,7 +90,9 @@ public final class SandboxPlanner {
                 request.command(), request.environment());
     }
 
-    private List<MountOp> topLevel(LayerStack layers, WritableLayer writable, Set<String> touched, boolean runMode) {
+    /** @param shareIpc whether a run shares the caller's IPC, POSIX shared memory (/dev/shm) included */
+    private List<MountOp> topLevel(LayerStack layers, WritableLayer writable, Set<String> touched, boolean runMode,
+                                   boolean shareIpc) {
         Set<String> overlaid = overlaidTopLevels(layers, touched);
         Set<String> names = new TreeSet<>(overlaid);
         host.entries().forEach(e -> names.add(e.name()));
@@ -118,7 +120,7 @@ public final class SandboxPlanner {
             }
             switch (name) {
                 case "proc" -> ops.add(new MountOp.Proc(dest));
-                case "dev" -> ops.addAll(runMode ? hostDevices(hostPath, dest) : minimalDevices(dest));
+                case "dev" -> ops.addAll(runMode ? hostDevices(hostPath, dest, shareIpc) : minimalDevices(dest));
                 case "tmp" -> {
                     ops.add(new MountOp.Tmpfs(dest, 01777));
                     Path x11 = hostPath.resolve(".X11-unix");
@@ -147,8 +149,15 @@ public final class SandboxPlanner {
         return host.varScratch().stream().<MountOp>map(e -> new MountOp.Tmpfs(var.resolve(e.name()), e.mode())).toList();
     }
 
-    private static List<MountOp> hostDevices(Path hostDev, GuestPath dest) {
-        return List.of(new MountOp.Bind(hostDev, dest, false), new MountOp.Tmpfs(dest.resolve("shm"), 01777));
+    /**
+     * The host's /dev, its /dev/shm included when the run shares the caller's IPC: POSIX shared
+     * memory is IPC as System V's is (PulseAudio's shm transport, Chromium). A tmpfs over the
+     * host's would be a second mount there (the host's cannot be unmounted: it came locked with
+     * /dev), and scripts that ask findmnt about /dev/shm get two answers (Chromium's launcher).
+     */
+    private static List<MountOp> hostDevices(Path hostDev, GuestPath dest, boolean shareIpc) {
+        MountOp dev = new MountOp.Bind(hostDev, dest, false);
+        return shareIpc ? List.of(dev) : List.of(dev, new MountOp.Tmpfs(dest.resolve("shm"), 01777));
     }
 
     /** What dpkg and maintainer scripts need of /dev, and none of the user's devices or terminals. */
