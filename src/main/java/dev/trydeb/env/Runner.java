@@ -17,7 +17,6 @@ import dev.trydeb.sandbox.RunPlanRequest;
 import dev.trydeb.sandbox.SandboxLauncher;
 import dev.trydeb.sandbox.SandboxPlan;
 import dev.trydeb.sandbox.WritableLayer;
-import dev.trydeb.state.MergedState;
 import dev.trydeb.state.StatusFile;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
@@ -35,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Starts a program inside an environment as the user's own uid. Normally the JVM is
@@ -183,15 +181,9 @@ public final class Runner {
         }
     }
 
-    /** Rebuilt on every start, so host changes since the environment's installs show inside. */
+    /** Current on every start, so host changes since the environment's installs show inside. */
     private Path mergedState(EnvironmentRecord env, EnvironmentLayout layout, Progress notes) {
-        MergedState state = workspace.mergedState(env);
-        HostNewerReport.warn(state, env.name(), notes);
-        Set<String> own = workspace.store().currentPackages(env.id()).stream().map(PackageRecord::name)
-                .collect(Collectors.toSet());
-        BrokenDependencies.warn(BrokenDependencies.of(state, own), env.name(),
-                "the next 'trydeb install' plans bringing it back", notes);
-        return state.materialize(layout.stateDir());
+        return StateLayers.forRun(workspace, env, layout, notes);
     }
 
     private static HomeView homeView(RunOptions.Home mode, Path home, EnvironmentLayout layout, Optional<Path> throwaway) {

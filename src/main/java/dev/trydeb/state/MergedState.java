@@ -12,18 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The files an environment shares with the host and also changes itself (dpkg's status, the
@@ -64,15 +69,50 @@ public final class MergedState {
 
     private record Content(byte[] bytes, int mode) {}
 
-    /** What the state is built over: the host's dpkg status and account files, parsed. */
-    private record HostFiles(Map<String, String> status, Map<String, Map<String, String>> accounts) {
+    /**
+     * What the state is built over: the host's dpkg status and account files, parsed, and
+     * their {@link #hostStamp} as it was before they were read.
+     */
+    private record HostFiles(Map<String, String> status, Map<String, Map<String, String>> accounts, String stamp) {
         static HostFiles read(Path hostRoot) {
+            String stamp = hostStamp(hostRoot);
             Map<String, Map<String, String>> accounts = new LinkedHashMap<>();
             for (String file : AccountRecord.FILES) {
                 accounts.put(file, AccountFile.parse(MergedState.read(hostRoot.resolve("etc").resolve(file))));
             }
-            return new HostFiles(StatusFile.parse(MergedState.read(hostRoot.resolve(STATUS))), accounts);
+            return new HostFiles(StatusFile.parse(MergedState.read(hostRoot.resolve(STATUS))), accounts, stamp);
         }
+    }
+
+    /**
+     * Identifies the host files a state is built over as they are now: size, times and inode
+     * of each (dpkg and the account tools replace them by rename, and touch them when editing).
+     * Equal stamps mean a state built over them then is the state built over them now.
+     */
+    public static String hostStamp(Path hostRoot) {
+        StringBuilder stamp = new StringBuilder();
+        List<Path> files = new ArrayList<>(List.of(hostRoot.resolve(STATUS)));
+        AccountRecord.FILES.stream().sorted().forEach(file -> files.add(hostRoot.resolve("etc").resolve(file)));
+        for (Path file : files) {
+            try {
+                Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
+                stamp.append(a.get("size")).append(',').append(nanos(a.get("lastModifiedTime"))).append(',')
+                        .append(nanos(a.get("ctime"))).append(',').append(a.get("ino"));
+            } catch (IOException e) {
+                stamp.append('-');
+            }
+            stamp.append(';');
+        }
+        return stamp.toString();
+    }
+
+    private static long nanos(Object fileTime) {
+        return ((FileTime) fileTime).to(TimeUnit.NANOSECONDS);
+    }
+
+    /** The {@link #hostStamp} of the host files this state was built over, taken before they were read. */
+    public String builtOverHost() {
+        return host.stamp();
     }
 
     private final HostFiles host;
@@ -107,13 +147,19 @@ public final class MergedState {
         Map<String, String> hostStatus = host.status();
         List<HostNewer> hostNewer = new ArrayList<>();
         Map<String, String> merged = new LinkedHashMap<>(hostStatus);
+        // The keys of each package's instances: a record then costs the same however many packages there are.
+        Map<String, Set<String>> instances = new HashMap<>();
+        merged.keySet().forEach(key -> instances.computeIfAbsent(nameOf(key), n -> new HashSet<>()).add(key));
         environmentStatus.forEach((key, stanza) -> {
+            Set<String> same = instances.computeIfAbsent(nameOf(key), n -> new HashSet<>());
             if (stanza.isEmpty()) {
                 merged.remove(key);
+                same.remove(key);
                 return;
             }
-            removeOtherInstances(merged, key, stanza.get());
+            removeOtherInstances(merged, same, key, stanza.get());
             merged.put(key, stanza.get());
+            same.add(key);
             newerOnHost(hostStatus.get(key), stanza.get()).ifPresent(hostNewer::add);
         });
         files.put(STATUS, text(StatusFile.format(merged), 0644));
@@ -256,12 +302,16 @@ public final class MergedState {
      * dpkg refuses a database with two instances of a package unless both are Multi-Arch:
      * same: the environment's jq (all) replaces the host's jq (amd64) rather than joining it.
      */
-    private static void removeOtherInstances(Map<String, String> merged, String key, String stanza) {
-        String name = key.substring(0, key.lastIndexOf(':'));
+    private static void removeOtherInstances(Map<String, String> merged, Set<String> instances, String key, String stanza) {
         boolean coinstallable = StatusFile.field(stanza, "Multi-Arch").orElse("").equals("same");
-        merged.entrySet().removeIf(e -> !e.getKey().equals(key)
-                && e.getKey().substring(0, e.getKey().lastIndexOf(':')).equals(name)
-                && !(coinstallable && StatusFile.field(e.getValue(), "Multi-Arch").orElse("").equals("same")));
+        instances.removeIf(other -> !other.equals(key)
+                && !(coinstallable && StatusFile.field(merged.get(other), "Multi-Arch").orElse("").equals("same"))
+                && merged.remove(other) != null);
+    }
+
+    /** The package name of a {@code name:arch} key. */
+    private static String nameOf(String key) {
+        return key.substring(0, key.lastIndexOf(':'));
     }
 
     private static Optional<HostNewer> newerOnHost(String hostStanza, String environmentStanza) {

@@ -119,6 +119,11 @@ public final class EnvironmentLayout {
         return dir.resolve("state");
     }
 
+    /** Which state directory the current records and host files give, and its notes (see env.StateLayers). */
+    public Path currentStateFile() {
+        return dir.resolve("state.current");
+    }
+
     /** "PID USERNS" of the environment's running sandbox, kept by its helper (see RunningSandbox). */
     public Path sandboxPidFile() {
         return dir.resolve(RunningSandbox.PID_FILE);

@@ -183,6 +183,16 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Identifies the environment's committed records as they are: their count and newest id.
+     * Records are only ever added by a commit (with a new id: ids are never reused) and
+     * removed with their transaction, so equal versions mean equal records.
+     */
+    public String recordsVersion(long envId) {
+        return db.queryOne("SELECT count(*) || ':' || coalesce(max(id), 0) FROM transactions"
+                + " WHERE environment_id = ? AND outcome = 'committed'", row -> row.getString(1), envId).orElseThrow();
+    }
+
+    /**
      * The ids of the environment's committed transactions that have a layer of their own (not
      * compacted into a later one's): its layers, bottom to top.
      */
