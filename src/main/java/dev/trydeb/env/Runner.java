@@ -44,6 +44,7 @@ public final class Runner {
     private final Workspace workspace;
     private final EphemeralDiff ephemeralDiff;
     private final Warnings warnings;
+    private final PhaseTimes times = PhaseTimes.from(System.getenv(), System.err);
 
     public Runner(Workspace workspace, EphemeralDiff ephemeralDiff, Warnings warnings) {
         this.workspace = workspace;
@@ -71,6 +72,7 @@ public final class Runner {
         // Fail early and clearly while an install holds the lock (the helper re-takes it shared),
         // and read the environment under it, so that a saved plan cannot miss a change.
         try (EnvironmentLock check = EnvironmentLock.shared(layout, envName)) {
+            times.finished("open");
             LayerStack committed = EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()));
             List<String> command = new ArrayList<>();
             if (options.privateBus()) {
@@ -91,8 +93,10 @@ public final class Runner {
                 DesktopSession.lostWithoutNetwork(environment).forEach(warnings::warn);
             }
             liveSandbox(layout).ifPresent(running -> requireJoinable(running, options, envName));
+            times.finished("program");
             LayerStack layers = EnvironmentLayers.withState(committed, mergedState(env, layout,
                     saving.watchingNotes(note -> System.err.println("trydeb: " + note))));
+            times.finished("state");
             GuestPath workingDirectory = workingDirectory(request.workingDirectory(), workspace.user().home());
             if (!workingDirectory.value().equals(request.workingDirectory().toAbsolutePath().normalize().toString())) {
                 // The same words as the helper's fast path; the plan is saved all the same (the helper
@@ -116,7 +120,9 @@ public final class Runner {
             if (throwaway.isEmpty()) {
                 plan = plan.joinableThrough(layout.sandboxPidFile());
             }
+            times.finished("plan");
             saving.save(user.home(), envName, plan);
+            times.finished("save");
             plan = plan.withArguments(request.arguments());
             // The lock is kept until the helper holds its own: released in between, it would let
             // an install or rollback prune the layers and state the plan names.

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The host's directories below a top-level directory that no layer has anything in or
@@ -123,13 +125,12 @@ public final class UntouchedHostDirectories {
      * another owner inside), so what it hides is unknown.
      */
     private Map<String, Boolean> layerEntries(GuestPath dir) {
-        Map<String, Boolean> entries = new HashMap<>();
+        Map<String, List<Path>> inLayers = new HashMap<>();
         for (Path upper : uppers) {
             Path inLayer = upper.resolve(dir.relative());
             try (DirectoryStream<Path> children = Files.newDirectoryStream(inLayer)) {
                 for (Path child : children) {
-                    boolean plain = isDirectory(child) && !OverlayMarks.isOpaque(child);
-                    entries.merge(child.getFileName().toString(), plain, Boolean::logicalAnd);
+                    inLayers.computeIfAbsent(child.getFileName().toString(), name -> new ArrayList<>()).add(child);
                 }
             } catch (NoSuchFileException e) {
                 // this layer has nothing here
@@ -137,7 +138,28 @@ public final class UntouchedHostDirectories {
                 return null;
             }
         }
+        Predicate<String> onHost = mayBeHostSubdirectory(dir, inLayers.size());
+        Map<String, Boolean> entries = new HashMap<>();
+        inLayers.forEach((name, copies) -> entries.put(name, onHost.test(name)
+                && copies.stream().allMatch(copy -> isDirectory(copy) && !OverlayMarks.isOpaque(copy))));
         return entries;
+    }
+
+    /**
+     * Which of the layers' names in {@code dir} may be host directories, the only ones whose
+     * copies need a look: every name but where the host's directory has fewer subdirectories
+     * than the layers have names (an environment's thousand packages each add a directory to
+     * /usr/share/doc, which the host lacks): then the host's names, read once.
+     */
+    private Predicate<String> mayBeHostSubdirectory(GuestPath dir, int layerNames) {
+        long subdirectories = hostSubdirectories(dir);
+        if (subdirectories == 0) {
+            return name -> false;
+        }
+        if (subdirectories == UNKNOWN || subdirectories >= layerNames) {
+            return name -> true;
+        }
+        return new HashSet<>(hostNames(dir))::contains;
     }
 
     /** The names in the host's {@code dir}, sorted; none when it cannot be read. */

@@ -75,6 +75,18 @@ class UntouchedHostDirectoriesTest {
     }
 
     @Test
+    void below_layersWithMoreNamesThanTheHostHasDirectories_sameAnswerFromTheHostsNames() throws IOException {
+        // a long history: each package adds a directory the host lacks to /usr/share (4 on the host)
+        for (int i = 0; i < 20; i++) {
+            file(i % 2 == 0 ? top : bottom, "usr/share/tiny" + i + "/f");
+        }
+        file(top, "usr/share/doc/hello/copyright");
+        file(bottom, "usr/share/README");
+        assertEquals(List.of("/usr/bin", "/usr/include", "/usr/lib", "/usr/share/fonts", "/usr/share/man",
+                "/usr/share/zoneinfo", "/usr/share/doc/base"), below());
+    }
+
+    @Test
     void below_aFileInALayerWhereTheHostHasADirectory_hidesItAndWhatIsBelow() throws IOException {
         file(bottom, "usr/share/doc");
         assertEquals(ALL_BUT_DOC, below());
