@@ -2,6 +2,7 @@ package dev.trydeb.desktop;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trydeb.core.AtomicFile;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.TrydebException;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,25 +120,11 @@ public final class ExportedFiles {
     private void write(Map<String, List<Path>> record) {
         Map<String, List<String>> raw = new TreeMap<>();
         record.forEach((pkg, files) -> raw.put(pkg, files.stream().map(Path::toString).toList()));
-        Path temp = null;
         try {
-            temp = Files.createTempFile(recordFile.getParent(), recordFile.getFileName() + ".", ".tmp");
-            Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw));
-            Files.move(temp, recordFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(recordFile, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw), "rw-r--r--");
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw TrydebException.failure("cannot write the record of menu entries " + recordFile + ": "
                     + ErrorText.describe(e));
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException ignored) {
-            // Already failing; a stray temporary file does no harm.
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.trydeb.desktop;
 
+import dev.trydeb.core.AtomicFile;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,15 +131,7 @@ public final class MenuExport {
 
     private static void writeAtomically(Path target, byte[] content) {
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".trydeb-", ".tmp");
-            try {
-                Files.write(temp, content);
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFile.write(target, content, "rw-r--r--");
         } catch (IOException e) {
             throw TrydebException.failure("cannot write " + target + ": " + ErrorText.describe(e));
         }

@@ -1,5 +1,6 @@
 package dev.trydeb.env;
 
+import dev.trydeb.core.AtomicFile;
 import dev.trydeb.state.MergedState;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentRecord;
@@ -8,12 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -104,18 +103,12 @@ final class StateLayers {
 
         /** Atomically: a run reading it meanwhile sees the old one or this one. A failure only costs a rebuild. */
         void write(Path file) {
-            List<String> lines = new ArrayList<>(List.of(FORMAT, key, directory));
-            notes.forEach(note -> lines.add(note.replace('\n', ' ')));
-            Path temporary = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID());
+            StringBuilder text = new StringBuilder(FORMAT + "\n" + key + "\n" + directory + "\n");
+            notes.forEach(note -> text.append(note.replace('\n', ' ')).append('\n'));
             try {
-                Files.write(temporary, lines, StandardCharsets.UTF_8);
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8), "rw-r--r--");
             } catch (IOException e) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // a stray temporary file costs nothing
-                }
+                // not remembered: the next run builds the state again
             }
         }
     }

@@ -1,21 +1,19 @@
 package dev.trydeb.sandbox;
 
+import dev.trydeb.core.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -128,19 +126,10 @@ public final class SavedRun {
      * cannot be saved is not an error: the next run computes it again.
      */
     public static void save(Path file, Inputs inputs, Path home, Map<String, String> added, SandboxPlan plan) {
-        Path dir = file.getParent();
-        Path temporary = dir.resolve(".new-" + UUID.randomUUID());
         try {
-            Files.createDirectories(dir);
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(temporary, encode(inputs, home, added, plan));
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(file, encode(inputs, home, added, plan), "rw-------");
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // Cleared with the next change of the environment anyway.
-            }
+            // not saved: the next run plans again
         }
     }
 }
