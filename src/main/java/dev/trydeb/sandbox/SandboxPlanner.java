@@ -63,8 +63,8 @@ public final class SandboxPlanner {
         List<MountOp> ops = topLevel(layers, target, touchedTopLevels, false, false);
         ops.addAll(extraOperations);
         ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
-        return new SandboxPlan(mapping, mountPoint, ops, Optional.empty(), network, GuestPath.ROOT, false,
-                Optional.empty(), command, environment);
+        return SandboxPlan.builder(mapping, mountPoint, command).operations(ops).network(network)
+                .environment(environment).build();
     }
 
     public SandboxPlan run(RunPlanRequest request) {
@@ -85,9 +85,10 @@ public final class SandboxPlanner {
             ops.add(new MountOp.Tmpfs(guest(storeRoot), 0755));
         }
         ops.addAll(SessionBinds.missing(ops, host.path(), storeRoot, request.session()));
-        return new SandboxPlan(new UidMapping.CurrentUser(), request.mountPoint(), ops, Optional.of(request.lockFile()),
-                request.network(), request.shareIpc(), request.workingDirectory(), true, request.removeAfter(),
-                request.command(), request.environment());
+        return SandboxPlan.builder(new UidMapping.CurrentUser(), request.mountPoint(), request.command()).operations(ops)
+                .sharedLock(Optional.of(request.lockFile())).network(request.network()).shareIpc(request.shareIpc())
+                .workingDirectory(request.workingDirectory()).dropCapabilities(true).removeAfter(request.removeAfter())
+                .environment(request.environment()).build();
     }
 
     /** @param shareIpc whether a run shares the caller's IPC, POSIX shared memory (/dev/shm) included */

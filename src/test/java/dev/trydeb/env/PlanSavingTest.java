@@ -115,8 +115,9 @@ class PlanSavingTest {
     }
 
     private static SandboxPlan plan() {
-        return new SandboxPlan(new UidMapping.CurrentUser(), Path.of("/store/root"),
-                List.of(new MountOp.Tmpfs(GuestPath.of("/tmp"), 01777)), Optional.of(Path.of("/store/lock")), true,
-                true, GuestPath.of("/home/ada"), true, Optional.empty(), List.of("/usr/bin/hello"), Map.of());
+        return SandboxPlan.builder(new UidMapping.CurrentUser(), Path.of("/store/root"), List.of("/usr/bin/hello"))
+                .operations(List.of(new MountOp.Tmpfs(GuestPath.of("/tmp"), 01777)))
+                .sharedLock(Optional.of(Path.of("/store/lock"))).network(true).shareIpc(true)
+                .workingDirectory(GuestPath.of("/home/ada")).dropCapabilities(true).build();
     }
 }

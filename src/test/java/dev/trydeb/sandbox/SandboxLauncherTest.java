@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.trydeb.core.ExitCode;
-import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.store.EnvironmentLayout;
 import dev.trydeb.store.EnvironmentLock;
@@ -65,9 +64,9 @@ class SandboxLauncherTest {
         public static void main(String[] args) {
             EnvironmentLayout env = new StoreLayout(Path.of(args[0])).environment(EnvironmentName.of(args[1]));
             EnvironmentLock lock = EnvironmentLock.shared(env, args[1]);
-            SandboxPlan plan = new SandboxPlan(new UidMapping.CurrentUser(), env.mountPoint(), List.of(),
-                    Optional.of(env.lockFile()), true, true, GuestPath.of("/"), true, Optional.empty(),
-                    List.of("true"), Map.of("PATH", "/usr/bin:/bin"));
+            SandboxPlan plan = SandboxPlan.builder(new UidMapping.CurrentUser(), env.mountPoint(), List.of("true"))
+                    .sharedLock(Optional.of(env.lockFile())).network(true).shareIpc(true).dropCapabilities(true)
+                    .environment(Map.of("PATH", "/usr/bin:/bin")).build();
             new SandboxLauncher(Path.of(args[2])).exec(plan, lock::close);
         }
     }

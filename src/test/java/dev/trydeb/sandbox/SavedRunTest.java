@@ -26,9 +26,11 @@ class SavedRunTest {
     @TempDir
     Path tmp;
 
-    private final SandboxPlan plan = new SandboxPlan(new UidMapping.CurrentUser(), Path.of("/store/envs/default/root"),
-            List.of(new MountOp.Tmpfs(GuestPath.of("/tmp"), 01777)), Optional.of(Path.of("/store/envs/default/lock")),
-            true, true, GuestPath.of("/home/ada"), true, Optional.empty(), List.of("/usr/bin/hello"), Map.of("A", "1"));
+    private final SandboxPlan plan = SandboxPlan.builder(new UidMapping.CurrentUser(), Path.of("/store/envs/default/root"),
+                    List.of("/usr/bin/hello"))
+            .operations(List.of(new MountOp.Tmpfs(GuestPath.of("/tmp"), 01777)))
+            .sharedLock(Optional.of(Path.of("/store/envs/default/lock"))).network(true).shareIpc(true)
+            .workingDirectory(GuestPath.of("/home/ada")).dropCapabilities(true).environment(Map.of("A", "1")).build();
 
     @Test
     void stamp_existingFile_isDeviceInodeSizeAndBothTimesInNanoseconds() throws Exception {
