@@ -1,6 +1,6 @@
 package dev.trydeb.cli;
 
-import dev.trydeb.core.TrydebException;
+import dev.trydeb.env.NotInstalled;
 import dev.trydeb.env.Workspace;
 import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.store.PackageRecord;
@@ -36,8 +36,7 @@ final class InfoCommand implements Callable<Integer> {
             EnvironmentRecord env = workspace.store().findEnvironment(envName).orElseThrow(() ->
                     workspace.noSuchEnvironment(parent.global.environment()));
             p = workspace.store().findCurrentPackage(env.id(), name).orElseThrow(() ->
-                    TrydebException.badInput("package '" + name + "' is not installed in environment '" + envName
-                            + "'; 'trydeb list' shows what is"));
+                    NotInstalled.inEnvironment(name, envName));
             files = workspace.store().packageFiles(p.id());
         }
         if (json) {

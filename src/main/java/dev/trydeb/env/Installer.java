@@ -139,8 +139,8 @@ public final class Installer {
                     (planner, installed, options) -> {
                         for (int i = 0; i < names.size(); i++) {
                             if (installed.find(packageNames.get(i)).isEmpty()) {
-                                throw TrydebException.badInput("package '" + names.get(i) + "' is not installed in environment '"
-                                        + request.environment().value() + "' nor on the host; 'trydeb list' shows what the environment has");
+                                throw NotInstalled.inEnvironmentNorOnHost(names.get(i), request.environment().value(),
+                                        "'trydeb list' shows what the environment has");
                             }
                         }
                         return planner.remove(names, request.purge(), options);

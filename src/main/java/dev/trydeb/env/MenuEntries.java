@@ -1,6 +1,5 @@
 package dev.trydeb.env;
 
-import dev.trydeb.core.TrydebException;
 import dev.trydeb.desktop.ExportedFiles;
 import dev.trydeb.desktop.MenuExport;
 import dev.trydeb.layer.EnvironmentLayers;
@@ -39,9 +38,10 @@ public final class MenuEntries {
 
     /** Exports the menu entries of an installed package, replacing its earlier ones. */
     public MenuExport.Result export(EnvironmentName name, String packageName) {
-        EnvironmentRecord env = workspace.existingEnvironment(name).orElseThrow(() -> notInstalled(packageName, name));
+        EnvironmentRecord env = workspace.existingEnvironment(name).orElseThrow(() ->
+                NotInstalled.inEnvironment(packageName, name.value()));
         PackageRecord pkg = workspace.store().findCurrentPackage(env.id(), packageName).orElseThrow(() ->
-                notInstalled(packageName, name));
+                NotInstalled.inEnvironment(packageName, name.value()));
         EnvironmentLayout layout = workspace.environment(name);
         GuestView view = new GuestView(workspace.hostRoot(), EnvironmentLayers.uppersTopFirst(
                 EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id()))));
@@ -78,10 +78,5 @@ public final class MenuEntries {
         workspace.store().findEnvironment(name.value()).ifPresent(env -> workspace.store().currentPackages(env.id())
                 .stream().map(PackageRecord::name).filter(pkg -> !done.contains(pkg))
                 .forEach(pkg -> export(name, pkg)));
-    }
-
-    private static TrydebException notInstalled(String packageName, EnvironmentName name) {
-        return TrydebException.badInput("package '" + packageName + "' is not installed in environment '" + name.value()
-                + "'; 'trydeb list' shows what is");
     }
 }

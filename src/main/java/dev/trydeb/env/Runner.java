@@ -231,9 +231,8 @@ public final class Runner {
         if (own.isPresent()) {
             return workspace.store().packageFiles(own.get().id());
         }
-        return hostPackageFiles(env, name).orElseThrow(() -> TrydebException.badInput("package '" + name
-                + "' is not installed in environment '" + env.name() + "' nor on the host; 'trydeb list' shows"
-                + " what the environment has, 'trydeb install " + name + "' installs it"));
+        return hostPackageFiles(env, name).orElseThrow(() -> NotInstalled.inEnvironmentNorOnHost(name, env.name(),
+                "'trydeb list' shows what the environment has, 'trydeb install " + name + "' installs it"));
     }
 
     /** A host package's file list, unless the environment removed the package. */
