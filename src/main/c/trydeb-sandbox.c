@@ -10,6 +10,7 @@
  *                  [--drop-caps] [--die-with-parent] [--remove-after DIR]
  *                  [--pid-file FILE] -- PROGRAM [ARG...]
  *   trydeb-sandbox --saved-run FILE LAUNCHER K WORD...   (the launcher's fast path, below)
+ *   trydeb-sandbox --print-ops ARGS...    (prints ARGS as parsed, one line each; does nothing)
  *   trydeb-sandbox --map MAP --merge-layers OUT LAYER...  (compaction, in merge-layers.c:
  *                  LAYER... oldest first become OUT, in the user namespace alone)
  *
@@ -92,11 +93,15 @@ enum op_kind { OP_DIR, OP_TMPFS, OP_BIND, OP_RO_BIND, OP_RO_BIND_DIR_TRY, OP_OVE
 
 struct op {
     enum op_kind kind;
-    const char *a; /* SRC, TARGET, LOWERS or MODE */
+    const char *a; /* SRC, TARGET, LOWERS or LOG */
     const char *b; /* UPPER */
     const char *c; /* WORK */
     const char *dest;
+    mode_t mode;   /* DIR, TMPFS: parsed with the arguments, before any namespace exists */
 };
+
+static const char *const OP_NAMES[] = {"dir", "tmpfs", "bind", "ro-bind", "ro-bind-dir-try", "overlay", "symlink",
+                                       "proc", "copy-up-socket"};
 
 struct config {
     enum { MAP_NONE, MAP_ROOT, MAP_USER, MAP_FULL } map;
@@ -140,6 +145,13 @@ static void usage(const char *what) {
     die("trydeb-sandbox: %s (this helper is started by trydeb, not by hand)", what);
 }
 
+static mode_t parse_mode(const char *s) {
+    char *end;
+    long m = strtol(s, &end, 8);
+    if (*s == '\0' || *end || m < 0 || m > 07777) usage("bad mode");
+    return (mode_t)m;
+}
+
 static void parse_args(int argc, char **argv, struct config *cfg) {
     memset(cfg, 0, sizeof(*cfg));
     int i = 1;
@@ -149,7 +161,7 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
 #define NEED(n) do { if (left < (n)) usage(arg); } while (0)
 #define ADD_OP(k, x, y, z, d) do { \
             if (cfg->n_ops >= MAX_OPS) usage("too many operations"); \
-            cfg->ops[cfg->n_ops++] = (struct op){(k), (x), (y), (z), (d)}; } while (0)
+            cfg->ops[cfg->n_ops++] = (struct op){(k), (x), (y), (z), (d), 0}; } while (0)
         if (strcmp(arg, "--") == 0) {
             i++;
             break;
@@ -180,9 +192,11 @@ static void parse_args(int argc, char **argv, struct config *cfg) {
         } else if (strcmp(arg, "--drop-caps") == 0) {
             cfg->drop_caps = 1;
         } else if (strcmp(arg, "--dir") == 0) {
-            NEED(2); ADD_OP(OP_DIR, argv[i + 2], NULL, NULL, argv[i + 1]); i += 2;
+            NEED(2); ADD_OP(OP_DIR, NULL, NULL, NULL, argv[i + 1]); cfg->ops[cfg->n_ops - 1].mode = parse_mode(argv[i + 2]);
+            i += 2;
         } else if (strcmp(arg, "--tmpfs") == 0) {
-            NEED(2); ADD_OP(OP_TMPFS, argv[i + 2], NULL, NULL, argv[i + 1]); i += 2;
+            NEED(2); ADD_OP(OP_TMPFS, NULL, NULL, NULL, argv[i + 1]); cfg->ops[cfg->n_ops - 1].mode = parse_mode(argv[i + 2]);
+            i += 2;
         } else if (strcmp(arg, "--bind") == 0) {
             NEED(2); ADD_OP(OP_BIND, argv[i + 1], NULL, NULL, argv[i + 2]); i += 2;
         } else if (strcmp(arg, "--ro-bind") == 0) {
@@ -543,13 +557,6 @@ static void make_mount_point(char *target, const char *source) {
     }
 }
 
-static mode_t parse_mode(const char *s) {
-    char *end;
-    long m = strtol(s, &end, 8);
-    if (*end || m < 0 || m > 07777) usage("bad mode");
-    return (mode_t)m;
-}
-
 /* In a user namespace a remount must keep the flags the kernel locked on the original
  * mount (nosuid, nodev, noexec, atime), or it fails with EPERM. */
 static unsigned long locked_flags(const char *path) {
@@ -636,12 +643,12 @@ static void run_op(const char *root, const struct op *op) {
     char *target = under_root(root, op->dest);
     switch (op->kind) {
     case OP_DIR:
-        mkdirs(target, parse_mode(op->a));
-        if (chmod(target, parse_mode(op->a)) < 0) die("chmod %s: %s", op->dest, strerror(errno));
+        mkdirs(target, op->mode);
+        if (chmod(target, op->mode) < 0) die("chmod %s: %s", op->dest, strerror(errno));
         break;
     case OP_TMPFS: {
         char opts[32];
-        snprintf(opts, sizeof opts, "mode=%o", parse_mode(op->a));
+        snprintf(opts, sizeof opts, "mode=%o", op->mode);
         mkdirs(target, 0755);
         if (mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0)
             die("tmpfs on %s: %s", op->dest, strerror(errno));
@@ -1120,9 +1127,46 @@ static void close_inherited_descriptors(void) {
     closedir(fds);
 }
 
+/* --print-ops: the arguments as parsed, one line each, and nothing done: trydeb's tests hold
+ * MountOp's flags against this parser without namespaces (HelperArgumentsTest). */
+static int print_ops(const struct config *cfg) {
+    static const char *const MAPS[] = {"none", "root", "user", "full"};
+    printf("map %s", MAPS[cfg->map]);
+    if (cfg->map == MAP_FULL) printf(" %lu %lu %lu", cfg->subuid, cfg->subgid, cfg->count);
+    printf("\nflags%s%s%s%s\n", cfg->unshare_net ? " unshare-net" : "", cfg->share_ipc ? " share-ipc" : "",
+           cfg->drop_caps ? " drop-caps" : "", cfg->die_with_parent ? " die-with-parent" : "");
+    const char *const named[][2] = {{"root", cfg->root}, {"chdir", cfg->chdir_to}, {"lock-shared", cfg->lock_file},
+                                    {"pid-file", cfg->pid_file}, {"remove-after", cfg->remove_after}};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (named[i][1]) printf("%s %s\n", named[i][0], named[i][1]);
+    for (int i = 0; i < cfg->n_ops; i++) {
+        const struct op *op = &cfg->ops[i];
+        printf("op %s %s", OP_NAMES[op->kind], op->dest);
+        if (op->kind == OP_DIR || op->kind == OP_TMPFS) printf(" %04o", (unsigned)op->mode);
+        const char *fields[] = {op->a, op->b, op->c};
+        for (int f = 0; f < 3; f++)
+            if (fields[f]) printf(" %s", fields[f]);
+        printf("\n");
+    }
+    if (cfg->merge_out) {
+        printf("merge-layers %s", cfg->merge_out);
+        for (int i = 0; i < cfg->n_merge_layers; i++) printf(" %s", cfg->merge_layers[i]);
+        printf("\n");
+    } else {
+        printf("program");
+        for (char **a = cfg->argv; *a; a++) printf(" %s", *a);
+        printf("\n");
+    }
+    return fflush(stdout) == 0 ? 0 : EXIT_SETUP;
+}
+
 int main(int argc, char **argv) {
     close_inherited_descriptors();
     struct config cfg = {0};
+    if (argc > 1 && strcmp(argv[1], "--print-ops") == 0) {
+        parse_args(argc - 1, argv + 1, &cfg);
+        return print_ops(&cfg);
+    }
     if (argc > 1 && strcmp(argv[1], "--saved-run") == 0) {
         load_saved_run(argc, argv, &cfg);
     } else {
