@@ -30,7 +30,9 @@ class HelperArgumentsTest {
     static void buildHelper() throws Exception {
         helper = tmp.resolve("trydeb-sandbox");
         Path c = Path.of("src/main/c");
-        Process gcc = new ProcessBuilder("gcc", "-std=c11", "-O0", "-Wall", "-Wextra", "-Werror", "-D_GNU_SOURCE", "-o",
+        // Uninitialised variables filled with a pattern, not whatever the stack held: a read of one is a sure failure.
+        Process gcc = new ProcessBuilder("gcc", "-std=c11", "-O0", "-Wall", "-Wextra", "-Werror", "-D_GNU_SOURCE",
+                "-ftrivial-auto-var-init=pattern", "-o",
                 helper.toString(), c.resolve("trydeb-sandbox.c").toString(), c.resolve("merge-layers.c").toString(),
                 c.resolve("copy-up.c").toString()).redirectErrorStream(true).start();
         String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -100,6 +102,26 @@ class HelperArgumentsTest {
         assertEquals(0, result.status(), String.join("\n", result.lines()));
         assertEquals(List.of("map full 100000 200000 65536", "flags", "root /r", "chdir /", "program dpkg"),
                 result.lines());
+    }
+
+    /**
+     * A saved plan that names no program (no args record) goes back to the launcher, which
+     * plans with Java: it was read from an uninitialised configuration once (issue 21, defect 1).
+     */
+    @Test
+    void savedRunWithoutProgram_handsBackToTheLauncher() throws Exception {
+        Path plan = tmp.resolve("plan-without-args");
+        Files.write(plan, "trydeb-run-cache 1\0home\0/home/ada\0".getBytes(StandardCharsets.UTF_8));
+        Path launcher = tmp.resolve("launcher");
+        Files.writeString(launcher, "#!/bin/sh\necho \"java plans: NO_FAST_RUN=$TRYDEB_NO_FAST_RUN $*\"\n");
+        launcher.toFile().setExecutable(true);
+
+        Process process = new ProcessBuilder(helper.toString(), "--saved-run", plan.toString(), launcher.toString(), "0",
+                "run", "hello").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, process.waitFor(), output);
+        assertEquals("java plans: NO_FAST_RUN=1 run hello\n", output);
     }
 
     /** The check above can fail: what the helper does not know, it refuses. */
