@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,8 @@ import java.util.TreeSet;
 public record RunningSandbox(long pid, String userNamespace) {
     static final String PID_FILE = "sandbox.pid";
     private static final Path PROC = Path.of("/proc");
+    /** TASK_COMM_LEN less its terminating NUL. */
+    private static final int COMM_MAX_BYTES = 15;
 
     public static Optional<RunningSandbox> find(EnvironmentLayout layout) {
         return find(layout.dir());
@@ -49,7 +52,8 @@ public record RunningSandbox(long pid, String userNamespace) {
                 if (!process.getFileName().toString().equals(Long.toString(pid))
                         && namespace(process, "pid").equals(pidNamespace)) {
                     try {
-                        names.add(Files.readString(process.resolve("comm"), StandardCharsets.UTF_8).strip());
+                        String comm = Files.readString(process.resolve("comm"), StandardCharsets.UTF_8).strip();
+                        names.add(programName(comm, arguments(process)));
                     } catch (IOException gone) {
                         // exited meanwhile
                     }
@@ -59,6 +63,33 @@ public record RunningSandbox(long pid, String userNamespace) {
             return names;
         }
         return names;
+    }
+
+    /**
+     * The program's name: the kernel's comm, which it cuts to 15 bytes ("trydeb-itest-cl"),
+     * completed from the command line where that names it: the first argument whose file name
+     * starts with the cut name (argv[0] of a binary, the script's path after its interpreter).
+     */
+    static String programName(String comm, List<String> arguments) {
+        if (comm.getBytes(StandardCharsets.UTF_8).length < COMM_MAX_BYTES) {
+            return comm;
+        }
+        for (String argument : arguments) {
+            String fileName = argument.substring(argument.lastIndexOf('/') + 1);
+            if (fileName.startsWith(comm)) {
+                return fileName;
+            }
+        }
+        return comm;
+    }
+
+    private static List<String> arguments(Path process) {
+        try {
+            String cmdline = Files.readString(process.resolve("cmdline"), StandardCharsets.UTF_8);
+            return cmdline.isEmpty() ? List.of() : List.of(cmdline.split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static Optional<String> namespace(Path process, String kind) {
