@@ -685,7 +685,7 @@ if [[ -n "${TEST_TMP:-}" ]]; then # sourced by a test (the runner sources it for
     cd "$TEST_TMP" || exit 1
 fi
 
-# ---------------------------------------------------------------- desktop programs (tests 40 and up)
+# ---------------------------------------------------------------- desktop programs (tests 70 and up)
 
 # artifact_path FILE: a path under $ITEST_ARTIFACTS/$TEST_NAME for something people should be
 # able to look at after the run (a screenshot); the runner keeps it and prints the directory.
