@@ -9,7 +9,7 @@ public final class Main {
     static final List<Class<?>> SUBCOMMANDS = List.of(InstallCommand.class, RemoveCommand.class,
             RollbackCommand.class, CompactCommand.class, RunCommand.class, ShellCommand.class, ListCommand.class,
             EnvsCommand.class, InfoCommand.class, LogCommand.class, DiffCommand.class, ResetCommand.class,
-            ExportCommand.class, UnexportCommand.class);
+            ExportCommand.class, UnexportCommand.class, DoctorCommand.class);
 
     private Main() {}
 

@@ -16,6 +16,13 @@ import java.nio.file.NotDirectoryException;
 public final class ErrorText {
     private static final int MAX_LENGTH = 200;
 
+    /**
+     * The end of every error whose cause is how the host is set up (user namespaces, the
+     * subordinate ids and their mappers, the store's file system), which 'trydeb doctor'
+     * examines. The sandbox helper (trydeb-sandbox.c) ends its own such errors with the same.
+     */
+    public static final String SEE_DOCTOR = "(run 'trydeb doctor' for details)";
+
     private ErrorText() {
     }
 

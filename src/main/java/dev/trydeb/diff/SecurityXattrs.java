@@ -13,7 +13,7 @@ import java.util.Optional;
  * only reaches {@code user.*} names; reading {@code security.*} needs no privilege, only
  * lgetxattr(2). A file in a layer is owned by a subordinate id and readable by the user.
  */
-final class SecurityXattrs {
+public final class SecurityXattrs {
     private static final String CAPABILITY = "security.capability";
     private static final int ENODATA = 61;
     private static final int EOPNOTSUPP = 95;
@@ -29,6 +29,15 @@ final class SecurityXattrs {
     }
 
     private SecurityXattrs() {}
+
+    /** Whether the file carries capabilities at all (false when they cannot be read). */
+    public static boolean hasCapabilities(Path file) {
+        try {
+            return capabilities(file).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     /** The file's capabilities, or empty if it has none (or its file system keeps no xattrs). */
     static Optional<FileCapabilities> capabilities(Path file) throws IOException {

@@ -22,7 +22,7 @@ public final class DesktopSession {
     private DesktopSession() {}
 
     /** The paths the variables name, whether or not they exist, with the variable naming each. */
-    static Map<Path, String> namedPaths(Map<String, String> env) {
+    public static Map<Path, String> namedPaths(Map<String, String> env) {
         Map<Path, String> paths = new LinkedHashMap<>();
         if (env.containsKey("XAUTHORITY")) {
             absolute(env.get("XAUTHORITY")).ifPresent(p -> paths.put(p, "XAUTHORITY"));

@@ -35,13 +35,18 @@ public final class SandboxLauncher {
 
     /** The helper named by the launcher script (-Dtrydeb.helper), else the packaged one. */
     public static SandboxLauncher locate() {
-        String configured = System.getProperty("trydeb.helper");
-        Path helper = configured != null ? Path.of(configured) : INSTALLED_HELPER;
+        Path helper = configuredHelper();
         if (!Files.isExecutable(helper)) {
             throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE,
                     "the sandbox helper " + helper + " is missing or not executable; reinstall trydeb");
         }
         return new SandboxLauncher(helper);
+    }
+
+    /** Where the helper should be, whether or not it is there. */
+    public static Path configuredHelper() {
+        String configured = System.getProperty("trydeb.helper");
+        return configured != null ? Path.of(configured) : INSTALLED_HELPER;
     }
 
     public Path helper() {

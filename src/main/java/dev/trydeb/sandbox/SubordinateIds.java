@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class SubordinateIds {
     /** dpkg and maintainer scripts need every id a package may use (system and regular users). */
-    static final long REQUIRED_COUNT = 65536;
+    public static final long REQUIRED_COUNT = 65536;
 
     private SubordinateIds() {}
 
@@ -30,7 +30,7 @@ public final class SubordinateIds {
     }
 
     /** The first range of at least {@link #REQUIRED_COUNT} ids for the user, by name or number. */
-    static Optional<long[]> range(List<String> lines, String userName, long id) {
+    public static Optional<long[]> range(List<String> lines, String userName, long id) {
         for (String line : lines) {
             String[] fields = line.trim().split(":");
             if (fields.length != 3 || !(fields[0].equals(userName) || fields[0].equals(Long.toString(id)))) {

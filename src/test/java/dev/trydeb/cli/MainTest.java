@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class MainTest {
     /** Written out here, not derived from Main.SUBCOMMANDS: the tests below check that list. */
     private static final List<String> EVERY_COMMAND = List.of("install", "remove", "rollback", "compact", "run", "shell", "list", "envs",
-            "info", "log", "diff", "reset", "export", "unexport");
+            "info", "log", "diff", "reset", "export", "unexport", "doctor");
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
