@@ -236,6 +236,10 @@ static void write_file(const char *path, const char *content) {
     close(fd);
 }
 
+/* The end of every error whose cause is how the host is set up, which 'trydeb doctor'
+ * examines (ErrorText.SEE_DOCTOR on the Java side). */
+#define SEE_DOCTOR " (run 'trydeb doctor' for details)"
+
 static void explain_userns_failure(int err) {
     const char *hint = "";
     if (access("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", F_OK) == 0)
@@ -244,7 +248,7 @@ static void explain_userns_failure(int err) {
     else if (access("/proc/sys/kernel/unprivileged_userns_clone", F_OK) == 0)
         hint = " (check the sysctl kernel.unprivileged_userns_clone, it must be 1)";
     if (err == ENOSPC) hint = " (the sysctl user.max_user_namespaces is 0 or exhausted)";
-    die("cannot create a user namespace: %s%s", strerror(err), hint);
+    die("cannot create a user namespace: %s%s" SEE_DOCTOR, strerror(err), hint);
 }
 
 static int run_and_wait(char *const argv[]) {
@@ -298,7 +302,7 @@ static void map_full(const struct config *cfg) {
     while (waitpid(mapper, &status, 0) < 0)
         if (errno != EINTR) die("wait for newuidmap: %s", strerror(errno));
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        die("newuidmap/newgidmap could not map the subordinate ids %lu/%lu (+%lu) of /etc/subuid and /etc/subgid",
+        die("newuidmap/newgidmap could not map the subordinate ids %lu/%lu (+%lu) of /etc/subuid and /etc/subgid" SEE_DOCTOR,
             cfg->subuid, cfg->subgid, cfg->count);
     if (setgroups(0, NULL) < 0) die("setgroups: %s", strerror(errno));
 }
@@ -674,7 +678,7 @@ static void run_op(const char *root, const struct op *op) {
             int err = errno;
             die("overlay on %s (%s): %s%s", op->dest, opts, strerror(err),
                 err == EINVAL ? " (the trydeb store must be on a filesystem that supports user xattrs, "
-                                "e.g. ext4, xfs, btrfs or tmpfs; set XDG_DATA_HOME to move it)" : "");
+                                "e.g. ext4, xfs, btrfs or tmpfs; set XDG_DATA_HOME to move it)" SEE_DOCTOR : "");
         }
         free(opts);
         break;
@@ -1200,7 +1204,7 @@ int main(int argc, char **argv) {
      * namespace) and can remove a throwaway layer once the sandbox is gone. */
     init_pid = (pid_t)syscall(SYS_clone, (unsigned long)flags | SIGCHLD, 0, 0, 0, 0);
     if (init_pid < 0)
-        die("cannot create mount/PID/UTS%s namespaces: %s", cfg.share_ipc ? "" : "/IPC", strerror(errno));
+        die("cannot create mount/PID/UTS%s namespaces: %s" SEE_DOCTOR, cfg.share_ipc ? "" : "/IPC", strerror(errno));
     if (init_pid == 0) {
         close(alive[1]);
         if (status_pipe[0] >= 0) close(status_pipe[0]);

@@ -25,6 +25,14 @@ public class TrydebException extends RuntimeException {
         return new TrydebException(ExitCode.BAD_INPUT, message);
     }
 
+    /**
+     * This host cannot do it as it is set up (user namespaces, subordinate ids, the store's
+     * file system): exit 3, and the message points to 'trydeb doctor', which says what to change.
+     */
+    public static TrydebException hostSetup(String message) {
+        return new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE, message + " " + ErrorText.SEE_DOCTOR);
+    }
+
     public static TrydebException failure(String message) {
         return new TrydebException(ExitCode.FAILURE, message);
     }

@@ -338,7 +338,7 @@ public final class Installer {
                 .filter(e -> e.uid() != 0 || e.gid() != 0)
                 .findFirst()
                 .ifPresent(e -> {
-                    throw new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE, deb.source() + ": " + e.path()
+                    throw TrydebException.hostSetup(deb.source() + ": " + e.path()
                             + " belongs to uid " + e.uid() + ", which needs subordinate ids: ask your administrator"
                             + " to install the 'uidmap' package and give you ranges in /etc/subuid and /etc/subgid");
                 });

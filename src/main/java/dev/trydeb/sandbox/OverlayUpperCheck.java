@@ -1,6 +1,5 @@
 package dev.trydeb.sandbox;
 
-import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -36,7 +35,7 @@ public final class OverlayUpperCheck {
     }
 
     private static TrydebException unusable(Path dir, String type) {
-        return new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE, "the trydeb store " + dir + " is on a " + type
+        return TrydebException.hostSetup("the trydeb store " + dir + " is on a " + type
                 + " file system without user extended attributes, which overlays need; set XDG_DATA_HOME to a"
                 + " directory on ext4, xfs, btrfs or tmpfs");
     }

@@ -1,6 +1,5 @@
 package dev.trydeb.sandbox;
 
-import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.TrydebException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ public final class UserNamespaces {
     }
 
     private static TrydebException unusable(String message) {
-        return new TrydebException(ExitCode.ENVIRONMENT_UNUSABLE, message);
+        return TrydebException.hostSetup(message);
     }
 
     private static Optional<String> read(Path file) {
