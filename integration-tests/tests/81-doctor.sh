@@ -1,14 +1,15 @@
 #!/bin/bash
 # `trydeb doctor` passes on a machine where trydeb works (every line ok or a warning, exit 0,
-# the same in --json), and names the problem and its fix, with exit 3, where it cannot: a
-# store on a file system without user extended attributes. A user without subordinate ids is
-# told how to get them (a warning: trydeb works, with less). The other commands' errors for
-# both causes point to the doctor.
+# the same in --json), and names the problem and its fix, with exit 3, where it cannot: user
+# namespaces disabled, a store on a file system without user extended attributes. A user
+# without subordinate ids is told how to get them (a warning: trydeb works, with less). The
+# other commands' errors for these causes, trydeb's and the sandbox helper's, point to doctor.
 #
-# The test user cannot change the host, so the two broken setups are made in a user and
-# mount namespace of the test's own (unshare, as the test user): a ramfs, which keeps no user
-# xattrs, mounted as the store's directory, and an empty file bound over /etc/subuid. trydeb
-# runs there as the user, without the capabilities of that namespace (setpriv).
+# The test user cannot change the host, so the broken setups are made in a user and mount
+# namespace of the test's own (unshare, as the test user): user.max_user_namespaces set to 0
+# there (it is per user namespace), a ramfs, which keeps no user xattrs, mounted as the
+# store's directory, and an empty file bound over /etc/subuid. trydeb runs there as the
+# user, without the capabilities of that namespace (setpriv).
 . "$ITEST_DIR/lib.sh"
 
 # ------------------------------------------------------------------ this machine: trydeb works
@@ -43,7 +44,30 @@ in_namespace() {
     unshare --user --map-current-user --keep-caps --mount sh -c "$setup"' && exec setpriv --inh-caps=-all --ambient-caps=-all -- "$@"' \
         sh "$@"
 }
-deb=$(make_pkg trydeb-itest-doctor 1.0 --file /usr/share/trydeb-itest-doctor/file "a file")
+deb=$(make_pkg trydeb-itest-doctor 1.0 --exe /usr/bin/trydeb-itest-doctor $'#!/bin/sh\necho fine')
+
+# ------------------------------------------------------------------ no user namespaces
+# user.max_user_namespaces belongs to each user namespace: 0 in the test's own forbids new ones in it
+run_cmd unshare --user --map-current-user --keep-caps sh -c 'echo 0 >/proc/sys/user/max_user_namespaces'
+[[ $RC == 0 ]] || skip "cannot set user.max_user_namespaces in a user namespace of the test's: $ERR"
+no_userns="echo 0 >/proc/sys/user/max_user_namespaces"
+run_cmd in_namespace "$no_userns" -- "$TRYDEB" doctor
+note "$OUT"
+assert_eq 3 "$RC" "doctor's exit status where user namespaces are disabled (stderr: $ERR)"
+assert_contains "$OUT" "error: max-user-namespaces: user namespaces are disabled (user.max_user_namespaces = 0); fix: sudo sysctl -w user.max_user_namespaces=15000"
+assert_contains "$OUT" "error: sandbox: the helper "
+assert_contains "$OUT" "cannot create a user namespace: No space left on device"
+# install checks the sysctl itself; a saved run goes straight to the helper, which says it too
+run_cmd in_namespace "$no_userns" -- "$TRYDEB" install "$deb"
+assert_eq 3 "$RC" "install's exit status where user namespaces are disabled"
+assert_one_line_error "user.max_user_namespaces=0" "(run 'trydeb doctor' for details)"
+assert_exit 0 td install "$deb"
+assert_exit 0 td run trydeb-itest-doctor
+assert_exit 0 without_java td run trydeb-itest-doctor # the plan is saved: the helper starts it
+run_cmd in_namespace "$no_userns" -- "$TRYDEB" run trydeb-itest-doctor
+assert_eq 125 "$RC" "a saved run's exit status where user namespaces are disabled"
+assert_last_line_error "cannot create a user namespace" "(run 'trydeb doctor' for details)"
+assert_exit 0 td reset
 
 # ------------------------------------------------------------------ a store without user xattrs
 ramfs="$TEST_TMP/ramfs"
