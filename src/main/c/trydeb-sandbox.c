@@ -864,41 +864,79 @@ static void exec_program(const struct config *cfg) {
     _exit(err == ENOENT ? 127 : 126);
 }
 
-/* Whether a program started with --join still runs: its parent, the joining helper, is
- * outside this PID namespace, so it shows PPid 0 here. Daemons the programs left behind
- * are reparented to PID 1 (PPid 1) and do not keep the sandbox alive. */
-static int joined_alive(void) {
+/* The programs started with --join that still run, up to MAX of them in PIDS, and how many
+ * there are: their parent, the joining helper, is outside this PID namespace, so they show
+ * PPid 0 here; one that has exited but that its helper has not reaped yet (a zombie) no
+ * longer counts. Daemons the programs left behind are reparented to PID 1 (PPid 1) and do not
+ * keep the sandbox alive. */
+static int joined_programs(pid_t *pids, int max) {
     DIR *proc = opendir("/proc");
     if (!proc) return 0;
     int found = 0;
     struct dirent *e;
-    while (!found && (e = readdir(proc)) != NULL) {
+    while ((e = readdir(proc)) != NULL) {
         char *end, path[300], line[128];
         long pid = strtol(e->d_name, &end, 10);
         if (*end != '\0' || pid <= 1) continue;
         snprintf(path, sizeof path, "/proc/%ld/status", pid);
         FILE *f = fopen(path, "re");
         if (!f) continue;
-        while (fgets(line, sizeof line, f))
-            if (strncmp(line, "PPid:", 5) == 0) {
-                found = atol(line + 5) == 0;
+        int exited = 0;
+        while (fgets(line, sizeof line, f)) {
+            if (strncmp(line, "State:", 6) == 0) {
+                exited = strchr(line + 6, 'Z') != NULL || strchr(line + 6, 'X') != NULL;
+            } else if (strncmp(line, "PPid:", 5) == 0) {
+                if (atol(line + 5) == 0 && !exited) {
+                    if (found < max) pids[found] = (pid_t)pid;
+                    found++;
+                }
                 break;
             }
+        }
         fclose(f);
     }
     closedir(proc);
     return found;
 }
 
+static int joined_alive(void) {
+    return joined_programs(NULL, 0) > 0;
+}
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#define MAX_WATCHED 64
+
 /* After the first program exited: reap whatever is reparented to us, and end when the last
  * joined program has (the kernel then kills any daemon left). The first caller has its
- * status already and is gone. */
+ * status already and is gone. Each joined program is watched through a pidfd, so that PID 1,
+ * and the environment's lock it holds, end as soon as the last one exits: with a pause
+ * between looks instead, an install started right after the last 'trydeb run' returned found
+ * the environment busy. The timeout reaps the daemons' orphans; more programs than are
+ * watched, or a kernel without pidfd_open (before 5.3), fall back to looking every 200 ms. */
 static void linger_while_joined(void) {
     for (;;) {
         while (waitpid(-1, NULL, WNOHANG) > 0) {}
-        if (!joined_alive()) return;
-        struct timespec pause = {.tv_sec = 0, .tv_nsec = 200 * 1000 * 1000};
-        nanosleep(&pause, NULL);
+        pid_t pids[MAX_WATCHED];
+        int n = joined_programs(pids, MAX_WATCHED);
+        if (n == 0) return;
+        struct pollfd fds[MAX_WATCHED];
+        int watched = 0, gone = 0;
+        for (int i = 0; i < n && i < MAX_WATCHED; i++) {
+            int fd = (int)syscall(SYS_pidfd_open, pids[i], 0);
+            if (fd >= 0) fds[watched++] = (struct pollfd){.fd = fd, .events = POLLIN};
+            else if (errno == ESRCH) gone = 1;
+        }
+        if (gone) {
+            /* one ended between the look and the pidfd: look again at once */
+        } else if (watched == n) {
+            poll(fds, (nfds_t)watched, 1000);
+        } else {
+            struct timespec pause = {.tv_sec = 0, .tv_nsec = 200 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+        }
+        for (int i = 0; i < watched; i++) close(fds[i].fd);
     }
 }
 
