@@ -39,7 +39,12 @@ public final class Doctor {
         findings.add(host.kernel());
         findings.add(host.maxUserNamespaces());
         findings.add(host.unprivilegedUsernsClone());
+        // Beside the store, on its file system; where the store cannot be made (the store's line
+        // says so), in the temporary directory, to learn at least whether namespaces work.
         Path scratch = HostChecks.existingAncestor(storeRoot);
+        if (!Files.isWritable(scratch)) {
+            scratch = Path.of(System.getProperty("java.io.tmpdir"));
+        }
         boolean helperThere = Files.isExecutable(helper);
         Optional<String> sandbox = helperThere ? probes.sandbox(new UidMapping.CurrentUser(), scratch)
                 : Optional.of("it is missing or not executable");

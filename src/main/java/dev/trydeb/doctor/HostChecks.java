@@ -134,6 +134,10 @@ public final class HostChecks {
                     + ", which every sandbox overlays", elsewhere);
         }
         Path dir = existingAncestor(absolute);
+        if (!Files.isWritable(dir)) {
+            return Finding.error("store", "the store " + absolute + " cannot be created: " + dir + " is not writable",
+                    "set XDG_DATA_HOME to a directory of yours (the store is $XDG_DATA_HOME/trydeb)");
+        }
         Optional<String> xattr = probes.userXattr(dir);
         if (xattr.isPresent()) {
             return Finding.error("store", "the store " + absolute + " would be on a file system without user extended"

@@ -158,6 +158,16 @@ class HostChecksTest {
     }
 
     @Test
+    void store_inADirectoryNotWritable_errorNotBlamingXattrs() throws IOException {
+        Path locked = Files.createDirectory(root.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "root writes anywhere");
+        Finding f = checks().store(locked.resolve("trydeb"));
+        assertEquals(Finding.Status.ERROR, f.status());
+        assertTrue(f.detail().endsWith(locked + " is not writable"), f.detail());
+    }
+
+    @Test
     void store_underAnOverlaidDirectory_error() {
         Finding f = checks().store(Path.of("/var/lib/alice/trydeb"));
         assertEquals(Finding.Status.ERROR, f.status());
