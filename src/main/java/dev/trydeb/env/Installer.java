@@ -23,7 +23,6 @@ import dev.trydeb.store.EnvironmentLock;
 import dev.trydeb.store.EnvironmentName;
 import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.store.NewPackage;
-import dev.trydeb.store.PackageRecord;
 import dev.trydeb.store.TransactionRecord;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -182,16 +181,16 @@ public final class Installer {
             LayerStack layers = EnvironmentLayers.withState(
                     EnvironmentLayers.stack(layout, workspace.store().committedLayerIds(env.id())), stateLayer);
             HostApt apt = new HostApt(stateLayer.resolve(MergedState.STATUS), workspace.cacheRoot());
-            List<PackageRecord> current = workspace.store().currentPackages(env.id());
-            Set<String> ownPackages = current.stream().map(PackageRecord::name).collect(Collectors.toSet());
-            List<BrokenDependencies.Broken> broken = BrokenDependencies.of(state, ownPackages);
+            Map<String, String> current = workspace.store().currentPackageHashes(env.id());
+            Set<String> ownPackages = current.keySet();
+            List<BrokenDependencies.Broken> broken = StateLayers.knownWhole(workspace, env, layout, state)
+                    ? List.of() : BrokenDependencies.of(state, ownPackages);
             BrokenDependencies.warn(broken, env.name(), "apt plans bringing it back with this change", progress);
             List<String> options = new ArrayList<>(aptOptions);
             if (!broken.isEmpty()) {
                 options.add(BrokenDependencies.FIX);
             }
-            ChangePlan plan = planning.plan(new ChangePlanner(apt, state.hostStatus(), ownPackages,
-                            current.stream().map(PackageRecord::sha256).collect(Collectors.toSet())),
+            ChangePlan plan = planning.plan(new ChangePlanner(apt, state.hostStatus(), ownPackages, Set.copyOf(current.values())),
                     InstalledPackages.parseStatus(state.status()), options);
             times.finished("plan");
             if (plan.isEmpty()) {
@@ -241,7 +240,7 @@ public final class Installer {
                 CommittedChanges committed = CommittedChanges.of(plan, debs, changes, state, ownPackages, target.upper());
                 MergedState.shrinkStatusCopy(target.upper());
                 transaction.commit(() -> workspace.store().commitTransaction(tx.id(), committed.toStore()));
-                StateLayers.refresh(workspace, env, layout, state);
+                StateLayers.refresh(workspace, env, layout, state, !broken.isEmpty());
                 compactIfDeep(env, layout, launcher, mapping);
                 times.finished("record");
                 progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -236,6 +238,18 @@ public final class Store implements AutoCloseable {
         return db.query("SELECT " + PACKAGE_COLUMNS + " FROM packages"
                 + " WHERE environment_id = ? AND removed_by_transaction_id IS NULL ORDER BY name",
                 Store::packageRecord, envId);
+    }
+
+    /**
+     * The names of the environment's current packages, each with the sha256 of the .deb it was
+     * installed from: {@link #currentPackages} without the rest of each record, for planning.
+     */
+    public Map<String, String> currentPackageHashes(long envId) {
+        Map<String, String> hashes = new TreeMap<>();
+        db.query("SELECT name, sha256 FROM packages WHERE environment_id = ? AND removed_by_transaction_id IS NULL",
+                row -> Map.entry(row.getString(1), row.getString(2)), envId)
+                .forEach(entry -> hashes.put(entry.getKey(), entry.getValue()));
+        return hashes;
     }
 
     /** The packages a transaction installed, whether or not a later one replaced them. */

@@ -1,6 +1,7 @@
 package dev.trydeb.env;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +146,33 @@ class StateLayersTest {
         assertEquals(FileTime.fromMillis(0), Files.getLastModifiedTime(layout.currentStateFile()), "the run built the state again");
         assertTrue(status(next).contains("Package: figlet"));
         assertTrue(Files.notExists(old), "the old state directory is left");
+    }
+
+    @Test
+    void knownWhole_onlyForTheRememberedStateWithNothingBroken() throws Exception {
+        install("figlet", "");
+        forRun();
+        assertTrue(StateLayers.knownWhole(workspace, env, layout, workspace.mergedState(env)));
+
+        Files.writeString(host.resolve(MergedState.STATUS), HOST_STATUS.replace("2.36", "2.37"));
+        assertFalse(StateLayers.knownWhole(workspace, env, layout, workspace.mergedState(env)), "after a host change");
+
+        install("cowsay", "libgone1");
+        forRun();
+        assertFalse(StateLayers.knownWhole(workspace, env, layout, workspace.mergedState(env)), "with cowsay broken");
+    }
+
+    @Test
+    void refresh_afterAChangeOfAWholeEnvironment_takesItAsWhole() {
+        install("figlet", "");
+        MergedState before = workspace.mergedState(env);
+        install("cowsay", "");
+
+        StateLayers.refresh(workspace, env, layout, before, false);
+
+        assertTrue(StateLayers.knownWhole(workspace, env, layout, workspace.mergedState(env)));
+        forRun();
+        assertEquals(List.of(), notes);
     }
 
     @Test

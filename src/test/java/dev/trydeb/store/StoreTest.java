@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -257,6 +258,16 @@ class StoreTest {
         assertEquals(Optional.empty(), store.output(committed));
         store.deleteEnvironment(envId);
         assertEquals(Optional.empty(), store.output(failed));
+    }
+
+    @Test
+    void currentPackageHashes_currentOnesOnly() {
+        long first = store.beginTransaction(envId, "install", REQUEST).id();
+        commit(first, List.of(hello("2.10-2"), pkg("cowsay", "3.0")));
+        long second = store.beginTransaction(envId, "install", REQUEST).id();
+        commit(second, List.of(hello("2.10-3")), List.of("cowsay"));
+
+        assertEquals(Map.of("hello", "sha-hello-2.10-3"), store.currentPackageHashes(envId));
     }
 
     @Test
