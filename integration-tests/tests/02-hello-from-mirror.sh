@@ -20,6 +20,7 @@ assert_exit 0 td install "./$deb"
 assert_no_stacktrace
 assert_contains "$OUT" "Setting up hello (1/1)" "install does not show dpkg's progress"
 assert_not_contains "$OUT$ERR" "Selecting previously unselected package" "dpkg's chatter on screen"
+assert_contains "$OUT" "Done: installed hello $version in environment 'default' (1 package, about " "the install's summary"
 assert_contains "$OUT" "Run it with: trydeb run hello" "the install's last word"
 assert_not_contains "$ERR" "trydeb: timing:" "phase times without TRYDEB_TIMINGS"
 

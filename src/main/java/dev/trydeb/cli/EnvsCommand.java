@@ -1,5 +1,6 @@
 package dev.trydeb.cli;
 
+import dev.trydeb.core.ByteSize;
 import dev.trydeb.env.EnvironmentSummary;
 import dev.trydeb.env.Workspace;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class EnvsCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         for (EnvironmentSummary env : summaries) {
             rows.add(List.of(env.name(), Integer.toString(env.packages()), Integer.toString(env.changes()),
-                    PlanPrompt.bytes(env.diskBytes()),
+                    ByteSize.text(env.diskBytes()),
                     env.lastChange().map(t -> t.toString().replaceFirst("\\.\\d+Z$", "Z")).orElse("-"),
                     env.running().isEmpty() ? "-" : String.join(",", env.running())));
         }

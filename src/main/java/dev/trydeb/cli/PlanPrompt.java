@@ -1,5 +1,6 @@
 package dev.trydeb.cli;
 
+import dev.trydeb.core.ByteSize;
 import dev.trydeb.core.TrydebException;
 import dev.trydeb.env.ChangePlan;
 import dev.trydeb.env.Confirmation;
@@ -62,8 +63,8 @@ final class PlanPrompt implements Confirmation {
         section("The following host packages will be hidden in environment '" + environment + "' (the host keeps them):",
                 plan.removals(), r -> r.host(), r -> r.name() + " " + r.version());
         if (plan.downloadBytes() > 0 || plan.installedKiB() > 0) {
-            out.println("Need to download " + bytes(plan.downloadBytes()) + "; the environment grows by about "
-                    + bytes(plan.installedKiB() * 1024) + ".");
+            out.println("Need to download " + ByteSize.text(plan.downloadBytes()) + "; the environment grows by about "
+                    + ByteSize.text(plan.installedKiB() * 1024) + ".");
         }
     }
 
@@ -74,18 +75,5 @@ final class PlanPrompt implements Confirmation {
         }
         out.println(title);
         lines.forEach(l -> out.println("  " + l));
-    }
-
-    static String bytes(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " B";
-        }
-        // In tenths by arithmetic: String.format would start java.util.Formatter on every install.
-        return bytes < 1_000_000 ? tenths(bytes, 100) + " kB" : tenths(bytes, 100_000) + " MB";
-    }
-
-    private static String tenths(long bytes, long tenth) {
-        long rounded = Math.round((double) bytes / tenth);
-        return rounded / 10 + "." + rounded % 10;
     }
 }

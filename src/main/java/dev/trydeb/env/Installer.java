@@ -1,6 +1,7 @@
 package dev.trydeb.env;
 
 import dev.trydeb.apt.HostApt;
+import dev.trydeb.core.ByteSize;
 import dev.trydeb.core.ExitCode;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.core.TrydebException;
@@ -243,12 +244,19 @@ public final class Installer {
                 StateLayers.refresh(workspace, env, layout, state, !broken.isEmpty());
                 compactIfDeep(env, layout, launcher, mapping);
                 times.finished("record");
-                progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'");
+                progress.step("Done: " + committed.summary() + " in environment '" + env.name() + "'" + size(plan));
                 runHints(envName, committed.asked(), layout, env).forEach(progress::step);
                 return new InstallResult(env.name(), Optional.of(tx.id()), committed.installedNames(),
                         committed.removedNames());
             });
         }
+    }
+
+    /** How many packages the plan unpacked and about how much they take, as the plan said it. */
+    private static String size(ChangePlan plan) {
+        int unpacked = plan.unpacks().size();
+        return unpacked == 0 ? "" : " (" + unpacked + (unpacked == 1 ? " package, " : " packages, ") + "about "
+                + ByteSize.text(plan.installedKiB() * 1024) + ")";
     }
 
     /** How the user names the environment on a command line: "trydeb " or "trydeb --env NAME ". */

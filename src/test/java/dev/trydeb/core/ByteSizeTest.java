@@ -1,4 +1,4 @@
-package dev.trydeb.cli;
+package dev.trydeb.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,20 +6,20 @@ import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PlanPromptTest {
+class ByteSizeTest {
     @ParameterizedTest
     @CsvSource({"0, 0 B", "999, 999 B", "1000, 1.0 kB", "1049, 1.0 kB", "1050, 1.1 kB", "999949, 999.9 kB",
             "1000000, 1.0 MB", "4289000, 4.3 MB", "123456789, 123.5 MB"})
-    void bytes_oneDecimalLikeApt(long bytes, String expected) {
-        assertEquals(expected, PlanPrompt.bytes(bytes));
+    void text_oneDecimalLikeApt(long bytes, String expected) {
+        assertEquals(expected, ByteSize.text(bytes));
     }
 
     @ParameterizedTest
     @CsvSource({"1234", "56789", "999999", "1000000", "2500000", "987654321"})
-    void bytes_sameAsFormattingTheDecimal(long bytes) {
+    void text_sameAsFormattingTheDecimal(long bytes) {
         String expected = bytes < 1_000_000
                 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-        assertEquals(expected, PlanPrompt.bytes(bytes));
+        assertEquals(expected, ByteSize.text(bytes));
     }
 }
