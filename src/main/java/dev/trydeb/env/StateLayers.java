@@ -58,16 +58,11 @@ final class StateLayers {
      */
     static Path forRun(Workspace workspace, EnvironmentRecord env, EnvironmentLayout layout, Progress notes) {
         String key = key(MergedState.hostStamp(workspace.hostRoot()), workspace.store().recordsVersion(env.id()));
-        Optional<Current> current = Current.read(layout.currentStateFile())
-                .filter(c -> c.key().equals(key) && Files.isDirectory(layout.stateDir().resolve(c.directory())));
-        if (current.isPresent()) {
-            current.get().notes().forEach(notes::step);
-            return layout.stateDir().resolve(current.get().directory());
-        }
-        MergedState state = workspace.mergedState(env);
-        Current built = remember(workspace, env, layout, state, true);
-        built.notes().forEach(notes::step);
-        return layout.stateDir().resolve(built.directory());
+        Current current = Current.read(layout.currentStateFile())
+                .filter(c -> c.key().equals(key) && Files.isDirectory(layout.stateDir().resolve(c.directory())))
+                .orElseGet(() -> remember(workspace, env, layout, workspace.mergedState(env), true));
+        current.notes().forEach(notes::step);
+        return layout.stateDir().resolve(current.directory());
     }
 
     private static void keepOnly(Workspace workspace, EnvironmentRecord env, EnvironmentLayout layout, MergedState state,
