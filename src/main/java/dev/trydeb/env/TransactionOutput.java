@@ -71,10 +71,20 @@ public final class TransactionOutput implements Consumer<String> {
             show(line);
             return;
         }
-        String shown = describe(line);
-        showingProblem = shown != null && !isStep(line);
-        if (shown != null && (detail == Detail.NORMAL || !isStep(line))) {
-            show(shown);
+        Matcher step = STEP.matcher(line);
+        if (step.matches()) {
+            currentPackage = packageName(step.group(2));
+            showingProblem = false;
+            String progress = stepLine(step.group(1), currentPackage);
+            if (detail == Detail.NORMAL) {
+                show(progress);
+            }
+            return;
+        }
+        String problem = problem(line);
+        showingProblem = problem != null;
+        if (problem != null) {
+            show(problem);
         }
     }
 
@@ -88,13 +98,8 @@ public final class TransactionOutput implements Consumer<String> {
         return text.toString();
     }
 
-    /** What the line shows on screen, or null for a line only the log keeps. */
-    private String describe(String line) {
-        Matcher step = STEP.matcher(line);
-        if (step.matches()) {
-            currentPackage = packageName(step.group(2));
-            return stepLine(step.group(1), currentPackage);
-        }
+    /** What a line that is not a package step shows on screen, or null for a line only the log keeps. */
+    private String problem(String line) {
         Matcher preparing = PREPARING.matcher(line);
         if (preparing.matches()) {
             currentPackage = preparing.group(1);
@@ -103,7 +108,8 @@ public final class TransactionOutput implements Consumer<String> {
         if (showingProblem && line.startsWith(" ")) {
             return line; // dpkg's reason under its error, the packages under "Errors were encountered"
         }
-        if (line.startsWith("Errors were encountered") || line.startsWith("E: ") || line.startsWith("W: ") || line.startsWith("dpkg: ") || line.startsWith("trydeb")) {
+        if (line.startsWith("Errors were encountered") || line.startsWith("E: ") || line.startsWith("W: ")
+                || line.startsWith("dpkg: ") || line.startsWith("trydeb")) {
             return line;
         }
         if (!PROBLEM.matcher(line).find()) {
@@ -123,10 +129,6 @@ public final class TransactionOutput implements Consumer<String> {
 
     private static String count(int n, int of) {
         return of > 0 && n <= of ? " (" + n + "/" + of + ")" : "";
-    }
-
-    private static boolean isStep(String line) {
-        return STEP.matcher(line).matches();
     }
 
     /** dpkg names a package with its architecture where several may be installed (libc6:amd64). */
