@@ -1,5 +1,6 @@
 package dev.trydeb.doctor;
 
+import dev.trydeb.core.ChildProcesses;
 import dev.trydeb.core.ErrorText;
 import dev.trydeb.core.GuestPath;
 import dev.trydeb.diff.SecurityXattrs;
@@ -80,7 +81,7 @@ public final class HelperProbes implements LiveProbes {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().clear();
         builder.environment().putAll(plan.environment());
-        Process process = builder.start();
+        Process process = ChildProcesses.start(builder);
         process.getOutputStream().close();
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
