@@ -7,7 +7,6 @@ import dev.trydeb.store.EnvironmentRecord;
 import dev.trydeb.store.Store;
 import dev.trydeb.store.TransactionRecord;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -34,22 +33,16 @@ final class LogCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.forCurrentUser()) {
             Store store = workspace.store();
             EnvironmentRecord env = store.findEnvironment(name.value()).orElseThrow(() -> workspace.noSuchEnvironment(name));
-            List<TransactionRecord> transactions = store.transactions(env.id());
-            output = transaction == null ? newest(store, transactions, env) : of(store, transactions, env, transaction);
+            output = transaction == null ? newest(store, env) : of(store, store.transactions(env.id()), env, transaction);
         }
         System.out.print(output);
         System.out.flush();
         return 0;
     }
 
-    private static String newest(Store store, List<TransactionRecord> transactions, EnvironmentRecord env) {
-        for (int i = transactions.size() - 1; i >= 0; i--) {
-            Optional<String> output = store.output(transactions.get(i).id());
-            if (output.isPresent()) {
-                return output.get();
-            }
-        }
-        throw TrydebException.badInput("environment '" + env.name() + "' has no transaction that kept its output");
+    private static String newest(Store store, EnvironmentRecord env) {
+        return store.newestOutput(env.id()).orElseThrow(() ->
+                TrydebException.badInput("environment '" + env.name() + "' has no transaction that kept its output"));
     }
 
     private static String of(Store store, List<TransactionRecord> transactions, EnvironmentRecord env, long id) {

@@ -173,6 +173,12 @@ public final class Store implements AutoCloseable {
         db.update("INSERT OR REPLACE INTO transaction_output (transaction_id, output) VALUES (?, ?)", txId, output);
     }
 
+    /** What apt and dpkg printed during the newest of the environment's transactions that kept it. */
+    public Optional<String> newestOutput(long envId) {
+        return db.queryOne("SELECT o.output FROM transaction_output o JOIN transactions t ON t.id = o.transaction_id"
+                + " WHERE t.environment_id = ? ORDER BY t.id DESC LIMIT 1", row -> row.getString(1), envId);
+    }
+
     /** What apt and dpkg printed during the transaction, if it was kept. */
     public Optional<String> output(long txId) {
         return db.queryOne("SELECT output FROM transaction_output WHERE transaction_id = ?", row -> row.getString(1), txId);

@@ -253,6 +253,9 @@ class StoreTest {
 
         assertEquals(Optional.of("Setting up hello (2.10-3) ...\npostinst: failing\n"), store.output(failed));
         assertEquals(Optional.of("second\n"), store.output(committed));
+        long withoutOutput = store.beginTransaction(envId, "install", REQUEST).id();
+        store.failTransaction(withoutOutput, "aborted", null);
+        assertEquals(Optional.of("second\n"), store.newestOutput(envId), "the newest transaction that kept any");
 
         store.deleteTransaction(committed);
         assertEquals(Optional.empty(), store.output(committed));
